@@ -1,0 +1,41 @@
+package org.juicetokens.common;
+
+/**
+ * Every event-bus address of the node, in one place: {@code jt.<layer>.<operation>}.
+ * Node-local services (storage, time readings, DHT access through this node's member)
+ * are registered with {@code localConsumer}, so a clustered bus never routes them to
+ * another node. Point-to-point addresses of a given node are built by {@link #node}.
+ */
+public final class Addresses {
+  private Addresses() {
+  }
+
+  // foundation/storage (node-local)
+  public static final String STORAGE_PUT = "jt.foundation.storage.put";
+  public static final String STORAGE_GET = "jt.foundation.storage.get";
+  public static final String STORAGE_DELETE = "jt.foundation.storage.delete";
+  public static final String STORAGE_SCAN = "jt.foundation.storage.scan";
+  public static final String STORAGE_CLEAR = "jt.foundation.storage.clear";
+  public static final String STORAGE_BATCH = "jt.foundation.storage.batch";
+  public static final String STORAGE_STATS = "jt.foundation.storage.stats";
+
+  // foundation/dht (node-local: the operation runs through this node's Hazelcast member)
+  public static final String DHT_PUT = "jt.foundation.dht.put";
+  public static final String DHT_GET = "jt.foundation.dht.get";
+  public static final String DHT_REMOVE = "jt.foundation.dht.remove";
+  public static final String DHT_STATS = "jt.foundation.dht.stats";
+
+  // foundation/time (node-local reading; the peer ping is point-to-point, see node())
+  public static final String TIME_NOW = "jt.foundation.time.now";
+  public static final String TIME_PING_SUFFIX = "time.ping";
+
+  // governance
+  public static final String HEALTH_DETAILS = "jt.governance.health.details";
+  /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
+  public static final String CLUSTER_MEMBERSHIP = "jt.foundation.cluster.membership";
+
+  /** A point-to-point address of one node: {@code jt.node.<nodeId>.<suffix>}. */
+  public static String node(String nodeId, String suffix) {
+    return "jt.node." + nodeId + "." + suffix;
+  }
+}

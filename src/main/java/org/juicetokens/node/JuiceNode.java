@@ -1,0 +1,154 @@
+package org.juicetokens.node;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.juicetokens.api.http.HttpServerVerticle;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.ProtobufCodec;
+//import org.juicetokens.foundation.dht.DhtVerticle;
+//import org.juicetokens.foundation.storage.StorageVerticle;
+//import org.juicetokens.foundation.time.TimeVerticle;
+import org.juicetokens.governance.metrics.Instrumented;
+import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.node.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
+ * layer verticles deployed in order (storage, DHT, time, then the HTTP edge). {@link #start}
+ * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
+ */
+public final class JuiceNode {
+  private static final Logger LOG = LoggerFactory.getLogger(JuiceNode.class);
+
+  private final NodeContext context;
+  private final Vertx vertx;
+  private final int httpPort;
+
+  private JuiceNode(NodeContext context, Vertx vertx, int httpPort) {
+    this.context = context;
+    this.vertx = vertx;
+    this.httpPort = httpPort;
+  }
+
+  /** Starts a node. Call from a non-Vert.x thread or compose on the returned future. */
+  public static Future<JuiceNode> start(NodeConfig config) {
+    long startNanos = System.nanoTime();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("node", config.nodeId());
+    List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+      new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()).forEach(b -> b.bindTo(registry));
+
+    HazelcastClusterManager clusterManager = new HazelcastClusterManager(ClusterConfigFactory.create(config));
+    EventBusOptions eventBus = new EventBusOptions()
+      .setHost(config.string(Settings.CLUSTER_HOST))
+      .setPort(config.integer(Settings.CLUSTER_EVENT_BUS_PORT));
+    String publicHost = config.string(Settings.CLUSTER_PUBLIC_HOST);
+    if (!publicHost.isEmpty()) {
+      eventBus.setClusterPublicHost(publicHost);
+    }
+    VertxOptions options = new VertxOptions()
+      .setEventBusOptions(eventBus)
+      .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false));
+
+    return Vertx.builder()
+      .with(options)
+      .withClusterManager(clusterManager)
+      .withMetrics(new MicrometerMetricsFactory(registry))
+      .buildClustered()
+      .compose(vertx -> {
+        ProtobufCodec.register(vertx.eventBus());
+        HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
+        NodeContext context = new NodeContext(config, registry,
+          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast);
+        watchMembership(vertx, hazelcast);
+        HttpServerVerticle http = new HttpServerVerticle(context);
+        return deployInOrder(vertx, List.of(
+          // c -> new StorageVerticle(c),
+          // c -> new DhtVerticle(c),
+          // c -> new TimeVerticle(c)
+        ), context)
+          .compose(v -> vertx.deployVerticle(http))
+          .map(id -> new JuiceNode(context, vertx, http.actualPort()))
+          .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms",
+            config.nodeId(), node.httpPort(), config.string(Settings.CLUSTER_NAME), hazelcast.getCluster().getMembers().size(),
+            (System.nanoTime() - startNanos) / 1_000_000))
+          .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
+      });
+  }
+
+  private static Future<Void> deployInOrder(Vertx vertx, List<Function<NodeContext, io.vertx.core.Deployable>> verticles,
+                                            NodeContext context) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Function<NodeContext, io.vertx.core.Deployable> factory : verticles) {
+      chain = chain.compose(v -> vertx.deployVerticle(factory.apply(context)).mapEmpty());
+    }
+    return chain;
+  }
+
+  /**
+   * Publishes member changes node-locally. A Hazelcast listener, not
+   * {@code clusterManager.nodeListener}: Vert.x's HA manager owns that single slot.
+   */
+  private static void watchMembership(Vertx vertx, HazelcastInstance hazelcast) {
+    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        publish(event, "added");
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        publish(event, "removed");
+      }
+
+      private void publish(MembershipEvent event, String kind) {
+        String nodeId = event.getMember().getAttribute("juice.nodeId");
+        LOG.info("[Network] cluster member {} {} ({}), {} member(s) now", nodeId, kind, event.getMember().getAddress(),
+          event.getMembers().size());
+        vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", kind).put("nodeId", nodeId));
+      }
+    });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public NodeContext context() {
+    return context;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Future<Void> close() {
+    LOG.info("[Monitoring] [node: {}] stopping", context.nodeId());
+    return vertx.close();
+  }
+}

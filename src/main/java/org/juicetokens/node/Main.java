@@ -1,0 +1,19 @@
+package org.juicetokens.node;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/juice}: the one entry point. Subcommands run a node or talk to one. */
+@Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node 0.1.0",
+  description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
+  subcommands = {NodeCommand.class, HealthCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+}

@@ -1,0 +1,97 @@
+package org.juicetokens.node.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.juicetokens.node.config.Setting.Kind.BOOLEAN;
+import static org.juicetokens.node.config.Setting.Kind.DOUBLE;
+import static org.juicetokens.node.config.Setting.Kind.INT;
+import static org.juicetokens.node.config.Setting.Kind.LIST;
+import static org.juicetokens.node.config.Setting.Kind.LONG;
+import static org.juicetokens.node.config.Setting.Kind.STRING;
+
+/**
+ * Every setting of the node, declared once. The README's configuration table and
+ * {@code bin/juice node --help-config} are produced from this list.
+ */
+public final class Settings {
+  private Settings() {
+  }
+
+  private static final Map<String, Setting> ALL = new LinkedHashMap<>();
+
+  private static Setting def(String key, String env, String defaultValue, Setting.Kind kind, String expected, String description) {
+    Setting s = new Setting(key, env, defaultValue, kind, expected, description, false);
+    ALL.put(key, s);
+    return s;
+  }
+
+  private static Setting secret(String key, String env, String description) {
+    Setting s = new Setting(key, env, "", STRING, "a string", description, true);
+    ALL.put(key, s);
+    return s;
+  }
+
+  // node
+  public static final Setting NODE_ID = def("node.id", "JT_NODE_ID", "", STRING, "letters, digits, '-' or '_' (1-64)", "Node id; default: derived from the host name");
+  public static final Setting DATA_DIR = def("node.dataDir", "JT_DATA_DIR", "./data", STRING, "a directory path", "Root of the node's data; the node uses <dataDir>/<nodeId>");
+  public static final Setting MASTER_KEY_FILE = def("node.masterKeyFile", "JT_MASTER_KEY_FILE", "", STRING, "a file path", "Node master key (0600, created when absent); default <dataDir>/<nodeId>/master.key");
+  public static final Setting REQUEST_TIMEOUT_MS = def("node.requestTimeoutMs", "JT_REQUEST_TIMEOUT_MS", "5000", LONG, "milliseconds > 0", "Timeout of every event-bus request");
+  public static final Setting LOCATION = def("node.location", "JT_LOCATION", "47", STRING, "an S2 cell token (lowercase hex)", "S2 cell token used as LOCATION in token ids");
+
+  // http / api
+  public static final Setting HTTP_HOST = def("http.host", "JT_HTTP_HOST", "0.0.0.0", STRING, "an interface address", "HTTP listen address");
+  public static final Setting HTTP_PORT = def("http.port", "JT_HTTP_PORT", "8080", INT, "an integer 0-65535 (0 = any free port)", "HTTP port: health, metrics, admin, API, gRPC");
+  public static final Setting API_TOKEN = secret("api.token", "JT_API_TOKEN", "Bearer token required on mutating API calls when set");
+  public static final Setting ADMIN_SNAPSHOT_MS = def("admin.snapshotIntervalMs", "JT_ADMIN_SNAPSHOT_MS", "1000", LONG, "milliseconds > 0", "Interval of admin SSE snapshots");
+
+  // logging
+  public static final Setting LOG_FORMAT = def("log.format", "JT_LOG_FORMAT", "text", STRING, "text or json", "Log line format");
+  public static final Setting LOG_LEVEL = def("log.level", "JT_LOG_LEVEL", "INFO", STRING, "TRACE, DEBUG, INFO, WARN or ERROR", "Log level of the node's own loggers");
+
+  // cluster
+  public static final Setting CLUSTER_NAME = def("cluster.name", "JT_CLUSTER_NAME", "juicetokens", STRING, "a name", "Hazelcast cluster name; nodes join only their own cluster");
+  public static final Setting CLUSTER_HOST = def("cluster.host", "JT_CLUSTER_HOST", "127.0.0.1", STRING, "an interface address or host name", "Address Hazelcast and the event bus bind to");
+  public static final Setting CLUSTER_PUBLIC_HOST = def("cluster.publicHost", "JT_CLUSTER_PUBLIC_HOST", "", STRING, "an address or host name", "Address other members use to reach this node (default: cluster.host)");
+  public static final Setting CLUSTER_PORT = def("cluster.port", "JT_CLUSTER_PORT", "5701", INT, "an integer 1-65535", "Hazelcast member port");
+  public static final Setting CLUSTER_MEMBERS = def("cluster.members", "JT_CLUSTER_MEMBERS", "", LIST, "a comma list of host:port", "Other members to join (TCP/IP); empty = a cluster of one");
+  public static final Setting CLUSTER_EVENT_BUS_PORT = def("cluster.eventBusPort", "JT_CLUSTER_EVENT_BUS_PORT", "0", INT, "an integer 0-65535 (0 = any free port)", "Event-bus TCP port");
+  public static final Setting CLUSTER_FAST = def("cluster.fastJoin", "JT_CLUSTER_FAST_JOIN", "false", BOOLEAN, "true or false", "Short join, heartbeat and merge timeouts (tests, drills)");
+  public static final Setting CLUSTER_MERGE_DELAY_S = def("cluster.mergeDelaySeconds", "JT_CLUSTER_MERGE_DELAY_S", "15", INT, "seconds >= 1", "Delay before split clusters try to merge");
+  public static final Setting PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws:// endpoints or DNS names", "Bootstrap pipe endpoints");
+
+  // storage
+  public static final Setting STORAGE_MAX_KEY = def("storage.maxKeyBytes", "JT_STORAGE_MAX_KEY_BYTES", "1024", INT, "bytes > 0", "Largest accepted key");
+  public static final Setting STORAGE_MAX_VALUE = def("storage.maxValueBytes", "JT_STORAGE_MAX_VALUE_BYTES", "16777216", INT, "bytes > 0", "Largest accepted value");
+  public static final Setting STORAGE_GROUP_COMMIT_MAX = def("storage.groupCommitMaxWrites", "JT_STORAGE_GROUP_COMMIT_MAX", "256", INT, "an integer > 0", "Most synced writes that share one fsync");
+  public static final Setting STORAGE_MIN_FREE = def("storage.minFreeBytes", "JT_STORAGE_MIN_FREE_BYTES", "67108864", LONG, "bytes >= 0", "Free disk below which storage health is DOWN");
+
+  // dht
+  public static final Setting DHT_BACKUPS = def("dht.backupCount", "JT_DHT_BACKUP_COUNT", "1", INT, "an integer 1-6", "Synchronous backups of every DHT map");
+  public static final Setting DHT_PEER_AD_TTL_S = def("dht.peerAdvertisementTtlSeconds", "JT_DHT_PEER_AD_TTL_S", "30", INT, "seconds > 0", "TTL of peer advertisements");
+  public static final Setting DHT_MAX_VALUE = def("dht.maxValueBytes", "JT_DHT_MAX_VALUE_BYTES", "1048576", INT, "bytes > 0", "Largest accepted DHT value");
+
+  // time
+  public static final Setting NTP_SERVERS = def("time.ntpServers", "JT_NTP_SERVERS", "", LIST, "a comma list of host or host:port", "SNTP servers (none by default: no traffic leaves the node unless asked)");
+  public static final Setting NTP_POLL_MS = def("time.ntpPollIntervalMs", "JT_NTP_POLL_MS", "30000", LONG, "milliseconds > 0", "NTP poll interval");
+  public static final Setting NTP_TIMEOUT_MS = def("time.ntpTimeoutMs", "JT_NTP_TIMEOUT_MS", "2000", INT, "milliseconds > 0", "SNTP query timeout");
+  public static final Setting PEER_POLL_MS = def("time.peerPollIntervalMs", "JT_PEER_POLL_MS", "5000", LONG, "milliseconds > 0", "Peer offset measurement interval");
+  public static final Setting TIME_SKEW_MS = def("time.skewMs", "JT_TIME_SKEW_MS", "0", LONG, "milliseconds (may be negative)", "Skews this node's clock (drills and tests)");
+  public static final Setting TIME_SOURCE_WINDOW_MS = def("time.sourceWindowMs", "JT_TIME_SOURCE_WINDOW_MS", "60000", LONG, "milliseconds > 0", "Sources count when they answered within this window");
+  public static final Setting TIME_OUTLIER_MS = def("time.outlierThresholdMs", "JT_TIME_OUTLIER_MS", "5000", LONG, "milliseconds > 0", "Sources further than this from the median are excluded");
+  public static final Setting TIME_VERIFIED_MS = def("time.verifiedAgreementMs", "JT_TIME_VERIFIED_MS", "1000", LONG, "milliseconds > 0", "NTP must agree with consensus within this for VERIFIED");
+  public static final Setting TIME_JUMP_MS = def("time.jumpThresholdMs", "JT_TIME_JUMP_MS", "5000", LONG, "milliseconds > 0", "A consensus jump larger than this is suspected spoofing");
+  public static final Setting TIME_JUMP_WINDOW_MS = def("time.jumpWindowMs", "JT_TIME_JUMP_WINDOW_MS", "60000", LONG, "milliseconds > 0", "How long a suspected jump keeps the status INADEQUATE");
+
+  // lifecycle
+  public static final Setting LIFECYCLE_TIME_SCALE = def("lifecycle.timeScale", "JT_LIFECYCLE_TIME_SCALE", "1", DOUBLE, "a number > 0", "Divides every lifecycle duration (demos and tests speed it up)");
+
+  public static List<Setting> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  public static Setting byKey(String key) {
+    return ALL.get(key);
+  }
+}
