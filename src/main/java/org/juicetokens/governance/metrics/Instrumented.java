@@ -66,7 +66,8 @@ public final class Instrumented {
         record(layer, operation, "ok", null, nanos, detail);
       } else {
         String error = Errors.toJuice(ar.cause()).code().name();
-        record(layer, operation, "error", error, nanos, detail + " error=" + error + " message=" + ar.cause().getMessage());
+        String why = "error=" + error + " message=" + ar.cause().getMessage();
+        record(layer, operation, "error", error, nanos, detail == null || detail.isEmpty() ? why : detail + " " + why);
       }
     });
   }
