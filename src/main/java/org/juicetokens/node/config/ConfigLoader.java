@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+:\\d{1,5}");
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,16}");
 
   private ConfigLoader() {
   }
@@ -117,10 +116,8 @@ public final class ConfigLoader {
     check(v, Settings.CLUSTER_MERGE_DELAY_S, x -> (Integer) x >= 1);
     check(v, Settings.LOG_FORMAT, x -> List.of("text", "json").contains(((String) x).toLowerCase(Locale.ROOT)));
     check(v, Settings.LOG_LEVEL, x -> List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(((String) x).toUpperCase(Locale.ROOT)));
-    check(v, Settings.LOCATION, x -> HEX.matcher((String) x).matches());
     check(v, Settings.DATA_DIR, x -> !((String) x).isBlank());
     check(v, Settings.DHT_BACKUPS, x -> (Integer) x >= 1 && (Integer) x <= 6);
-    check(v, Settings.LIFECYCLE_TIME_SCALE, x -> (Double) x > 0);
     for (Setting s : Settings.all()) {
       if (s.expected().startsWith("milliseconds >") || s.expected().startsWith("seconds >") || s.expected().startsWith("bytes >")
         || s.expected().startsWith("an integer >")) {

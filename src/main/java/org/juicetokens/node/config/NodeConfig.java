@@ -64,11 +64,6 @@ public final class NodeConfig {
     return Path.of(string(Settings.DATA_DIR)).resolve(nodeId());
   }
 
-  public Path masterKeyFile() {
-    String file = string(Settings.MASTER_KEY_FILE);
-    return file.isEmpty() ? nodeDataDir().resolve("master.key") : Path.of(file);
-  }
-
   public int httpPort() {
     return integer(Settings.HTTP_PORT);
   }

@@ -36,9 +36,7 @@ public final class Settings {
   // node
   public static final Setting NODE_ID = def("node.id", "JT_NODE_ID", "", STRING, "letters, digits, '-' or '_' (1-64)", "Node id; default: derived from the host name");
   public static final Setting DATA_DIR = def("node.dataDir", "JT_DATA_DIR", "./data", STRING, "a directory path", "Root of the node's data; the node uses <dataDir>/<nodeId>");
-  public static final Setting MASTER_KEY_FILE = def("node.masterKeyFile", "JT_MASTER_KEY_FILE", "", STRING, "a file path", "Node master key (0600, created when absent); default <dataDir>/<nodeId>/master.key");
   public static final Setting REQUEST_TIMEOUT_MS = def("node.requestTimeoutMs", "JT_REQUEST_TIMEOUT_MS", "5000", LONG, "milliseconds > 0", "Timeout of every event-bus request");
-  public static final Setting LOCATION = def("node.location", "JT_LOCATION", "47", STRING, "an S2 cell token (lowercase hex)", "S2 cell token used as LOCATION in token ids");
 
   // http / api
   public static final Setting HTTP_HOST = def("http.host", "JT_HTTP_HOST", "0.0.0.0", STRING, "an interface address", "HTTP listen address");
@@ -59,7 +57,6 @@ public final class Settings {
   public static final Setting CLUSTER_EVENT_BUS_PORT = def("cluster.eventBusPort", "JT_CLUSTER_EVENT_BUS_PORT", "0", INT, "an integer 0-65535 (0 = any free port)", "Event-bus TCP port");
   public static final Setting CLUSTER_FAST = def("cluster.fastJoin", "JT_CLUSTER_FAST_JOIN", "false", BOOLEAN, "true or false", "Short join, heartbeat and merge timeouts (tests, drills)");
   public static final Setting CLUSTER_MERGE_DELAY_S = def("cluster.mergeDelaySeconds", "JT_CLUSTER_MERGE_DELAY_S", "15", INT, "seconds >= 1", "Delay before split clusters try to merge");
-  public static final Setting PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws:// endpoints or DNS names", "Bootstrap pipe endpoints");
 
   // storage
   public static final Setting STORAGE_MAX_KEY = def("storage.maxKeyBytes", "JT_STORAGE_MAX_KEY_BYTES", "1024", INT, "bytes > 0", "Largest accepted key");
@@ -84,8 +81,6 @@ public final class Settings {
   public static final Setting TIME_JUMP_MS = def("time.jumpThresholdMs", "JT_TIME_JUMP_MS", "5000", LONG, "milliseconds > 0", "A consensus jump larger than this is suspected spoofing");
   public static final Setting TIME_JUMP_WINDOW_MS = def("time.jumpWindowMs", "JT_TIME_JUMP_WINDOW_MS", "60000", LONG, "milliseconds > 0", "How long a suspected jump keeps the status INADEQUATE");
 
-  // lifecycle
-  public static final Setting LIFECYCLE_TIME_SCALE = def("lifecycle.timeScale", "JT_LIFECYCLE_TIME_SCALE", "1", DOUBLE, "a number > 0", "Divides every lifecycle duration (demos and tests speed it up)");
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());

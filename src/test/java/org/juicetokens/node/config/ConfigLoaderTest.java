@@ -18,11 +18,10 @@ class ConfigLoaderTest {
 
   @Test
   void defaults_give_a_single_node_on_8080_with_data_under_the_node_id() {
-    NodeConfig config = ConfigLoader.load(dir.resolve("absent.json").toFile().exists() ? null : null, Map.of(), Map.of("node.id", "n1"));
+    NodeConfig config = ConfigLoader.load(null, Map.of(), Map.of("node.id", "n1"));
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.clusterMembers()).isEmpty();
     assertThat(config.nodeDataDir()).isEqualTo(Path.of("./data/n1"));
-    assertThat(config.masterKeyFile()).isEqualTo(Path.of("./data/n1/master.key"));
     assertThat(config.list(Settings.NTP_SERVERS)).isEmpty();
   }
 
