@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.juicetokens.node.config.Setting.Kind.BOOLEAN;
-import static org.juicetokens.node.config.Setting.Kind.DOUBLE;
 import static org.juicetokens.node.config.Setting.Kind.INT;
 import static org.juicetokens.node.config.Setting.Kind.LIST;
 import static org.juicetokens.node.config.Setting.Kind.LONG;
