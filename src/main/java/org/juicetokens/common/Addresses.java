@@ -24,6 +24,8 @@ public final class Addresses {
   public static final String DHT_GET = "jt.foundation.dht.get";
   public static final String DHT_REMOVE = "jt.foundation.dht.remove";
   public static final String DHT_STATS = "jt.foundation.dht.stats";
+  /** Point-to-point (see node()): one member's own entry counts per DHT map. */
+  public static final String DHT_LOCAL_STATS_SUFFIX = "dht.localStats";
 
   // foundation/time (node-local reading; the peer ping is point-to-point, see node())
   public static final String TIME_NOW = "jt.foundation.time.now";

@@ -24,7 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
-//import org.juicetokens.foundation.dht.DhtVerticle;
+import org.juicetokens.foundation.dht.DhtVerticle;
 //import org.juicetokens.foundation.storage.StorageVerticle;
 //import org.juicetokens.foundation.time.TimeVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
@@ -89,7 +89,7 @@ public final class JuiceNode {
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
           // c -> new StorageVerticle(c),
-          // c -> new DhtVerticle(c),
+          c -> new DhtVerticle(c)
           // c -> new TimeVerticle(c)
         ), context)
           .compose(v -> vertx.deployVerticle(http))
