@@ -21,10 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +38,7 @@ public final class TimeVerticle extends VerticleBase {
   private final NodeContext node;
   private final Clock clock;
   private final Map<String, TimeSample> samples = new HashMap<>();
-  private final Set<String> inFlight = new HashSet<>();
+  private final Map<String, Future<ClockOffset>> inFlight = new HashMap<>();
   private final List<Long> timers = new ArrayList<>();
   private TimeConsensus consensus;
   private SourceConfidence confidences;
@@ -105,16 +103,21 @@ public final class TimeVerticle extends VerticleBase {
     timers.forEach(vertx::cancelTimer);
     node.health().unregister(HEALTH);
     meters.close();
-    return ntpWorkers.close();
+    // let running NTP queries (bounded by time.ntpTimeoutMs) finish before their pool and event loop go away
+    List<Future<ClockOffset>> running = inFlight.entrySet().stream()
+      .filter(e -> e.getKey().startsWith(TimeSourceType.NTP.name())).map(Map.Entry::getValue).toList();
+    return Future.join(running).transform(ignored -> ntpWorkers.close());
   }
 
   /** One measurement of one source, at most one in flight per source; the answer replaces its sample. */
   private void measure(TimeSourceType type, String name, String operation, Supplier<Future<ClockOffset>> work) {
     String key = TimeSample.key(type, name);
-    if (!inFlight.add(key)) {
+    if (inFlight.containsKey(key)) {
       return;
     }
-    node.instrumented().run(Layer.TIME, operation, "source=" + name, work).onComplete(result -> {
+    Future<ClockOffset> measurement = node.instrumented().run(Layer.TIME, operation, "source=" + name, work);
+    inFlight.put(key, measurement);
+    measurement.onComplete(result -> {
       inFlight.remove(key);
       if (stopped) {
         return;
