@@ -26,7 +26,7 @@ import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
 import org.juicetokens.foundation.dht.DhtVerticle;
 //import org.juicetokens.foundation.storage.StorageVerticle;
-//import org.juicetokens.foundation.time.TimeVerticle;
+import org.juicetokens.foundation.time.TimeVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.node.config.NodeConfig;
@@ -89,8 +89,8 @@ public final class JuiceNode {
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
           // c -> new StorageVerticle(c),
-          c -> new DhtVerticle(c)
-          // c -> new TimeVerticle(c)
+          c -> new DhtVerticle(c),
+          c -> new TimeVerticle(c)
         ), context)
           .compose(v -> vertx.deployVerticle(http))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))

@@ -81,6 +81,9 @@ public final class Settings {
   public static final Setting TIME_VERIFIED_MS = def("time.verifiedAgreementMs", "JT_TIME_VERIFIED_MS", "1000", LONG, "milliseconds > 0", "NTP must agree with consensus within this for VERIFIED");
   public static final Setting TIME_JUMP_MS = def("time.jumpThresholdMs", "JT_TIME_JUMP_MS", "5000", LONG, "milliseconds > 0", "A consensus jump larger than this is suspected spoofing");
   public static final Setting TIME_JUMP_WINDOW_MS = def("time.jumpWindowMs", "JT_TIME_JUMP_WINDOW_MS", "60000", LONG, "milliseconds > 0", "How long a suspected jump keeps the status INADEQUATE");
+  public static final Setting TIME_SYSTEM_CONFIDENCE = def("time.systemConfidence", "JT_TIME_SYSTEM_CONFIDENCE", "80", INT, "an integer 1-100", "Confidence (median weight) of the local clock");
+  public static final Setting TIME_NTP_CONFIDENCE = def("time.ntpConfidence", "JT_TIME_NTP_CONFIDENCE", "90", INT, "an integer 1-100", "Confidence of an NTP answer with no round trip (lowered by the round trip)");
+  public static final Setting TIME_PEER_CONFIDENCE = def("time.peerConfidence", "JT_TIME_PEER_CONFIDENCE", "70", INT, "an integer 1-100", "Confidence of a peer's answer with no round trip (lowered by the round trip)");
 
 
   public static List<Setting> all() {
