@@ -182,7 +182,10 @@ public final class LocalStore implements AutoCloseable {
     return write(List.of(WriteOp.delete(family, key)), sync, false);
   }
 
-  /** Deletes every key of {@code family}, atomically. */
+  /**
+   * Deletes every key of {@code family}, atomically (one range deletion up to a bound above every
+   * key of at most storage.maxKeyBytes; keys longer than that can only exist if the limit was lowered).
+   */
   public CompletableFuture<WriteResult> clear(StoreFamily family, boolean sync) {
     return write(List.of(WriteOp.clear(family)), sync, false);
   }

@@ -17,6 +17,8 @@ import org.juicetokens.foundation.storage.proto.StoreDelete;
 import org.juicetokens.foundation.storage.proto.StoreGet;
 import org.juicetokens.foundation.storage.proto.StorePut;
 import org.juicetokens.foundation.storage.proto.StoreScan;
+import org.juicetokens.foundation.storage.proto.StoreScanResult;
+import org.juicetokens.foundation.storage.proto.StoreValue;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.Settings;
@@ -50,31 +52,49 @@ public final class StorageVerticle extends VerticleBase {
       store = opened;
       meters = new StorageMeters(node.registry(), opened);
       node.health().register("storage", node.config().requestTimeoutMs(), promise -> checkHealth(opened, promise));
-      long interval = node.config().longValue(Settings.STORAGE_STATS_MS);
-      statsTimer = vertx.setPeriodic(interval, id -> blocking(opened::refreshDiskFigures));
-      return Future.join(serve(vertx.eventBus()));
-    });
+      statsTimer = vertx.setPeriodic(node.config().longValue(Settings.STORAGE_STATS_MS), id -> blocking(opened::refreshDiskFigures));
+      EventBus bus = vertx.eventBus();
+      return Future.join(List.of(
+        Bus.serveLocal(bus, Addresses.STORAGE_PUT, StorePut.class, this::put).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_GET, StoreGet.class, this::get).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_DELETE, StoreDelete.class, this::delete).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_SCAN, StoreScan.class, this::scan).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_CLEAR, StoreClear.class, this::clear).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_BATCH, StoreBatch.class, this::batch).completion(),
+        Bus.serveLocal(bus, Addresses.STORAGE_STATS, StorageStatsRequest.class, r -> op("stats", "", () -> blocking(store::stats))).completion()));
+    }).recover(failure -> stop().transform(ignored -> Future.failedFuture(failure)));
   }
 
-  private List<Future<?>> serve(EventBus bus) {
-    int maxScan = store.limits().maxScanEntries();
-    return List.of(
-      Bus.serveLocal(bus, Addresses.STORAGE_PUT, StorePut.class, r -> op("put", StorageProtos.detail(r.getFamily(), r.getKey(), r.getValue().size(), r.getSync()),
-        () -> write(() -> store.put(StoreFamily.of(r.getFamily()), r.getKey().toByteArray(), r.getValue().toByteArray(), r.getSync())))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_GET, StoreGet.class, r -> op("get", StorageProtos.detail(r.getFamily(), r.getKey(), -1, false),
-        () -> blocking(() -> StorageProtos.value(store.get(StoreFamily.of(r.getFamily()), r.getKey().toByteArray()))))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_DELETE, StoreDelete.class, r -> op("delete", StorageProtos.detail(r.getFamily(), r.getKey(), -1, r.getSync()),
-        () -> write(() -> store.delete(StoreFamily.of(r.getFamily()), r.getKey().toByteArray(), r.getSync())))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_SCAN, StoreScan.class, r -> op("scan", StorageProtos.detail(r.getFamily(), r.getPrefix(), -1, false),
-        // limit 0 (the proto default) asks for as many as allowed
-        () -> blocking(() -> StorageProtos.scan(store.scan(StoreFamily.of(r.getFamily()), r.getPrefix().toByteArray(),
-          r.getLimit() == 0 ? maxScan : r.getLimit()))))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_CLEAR, StoreClear.class, r -> op("clear", StorageProtos.detail(r.getFamily(), null, -1, r.getSync()),
-        () -> write(() -> store.clear(StoreFamily.of(r.getFamily()), r.getSync())))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_BATCH, StoreBatch.class, r -> op("batch", "writes=" + r.getWritesCount() + " sync=" + r.getSync(),
-        () -> write(() -> store.batch(StorageProtos.writes(r.getWritesList()), r.getSync())))).completion(),
-      Bus.serveLocal(bus, Addresses.STORAGE_STATS, StorageStatsRequest.class, r -> op("stats", "",
-        () -> blocking(store::stats))).completion());
+  private Future<StoreAck> put(StorePut r) {
+    return op("put", StorageProtos.detail(r.getFamily(), r.getKey(), r.getValue().size(), r.getSync()),
+      () -> write(() -> store.put(StoreFamily.of(r.getFamily()), r.getKey().toByteArray(), r.getValue().toByteArray(), r.getSync())));
+  }
+
+  private Future<StoreValue> get(StoreGet r) {
+    return op("get", StorageProtos.detail(r.getFamily(), r.getKey(), -1, false),
+      () -> blocking(() -> StorageProtos.value(store.get(StoreFamily.of(r.getFamily()), r.getKey().toByteArray()))));
+  }
+
+  private Future<StoreAck> delete(StoreDelete r) {
+    return op("delete", StorageProtos.detail(r.getFamily(), r.getKey(), -1, r.getSync()),
+      () -> write(() -> store.delete(StoreFamily.of(r.getFamily()), r.getKey().toByteArray(), r.getSync())));
+  }
+
+  private Future<StoreScanResult> scan(StoreScan r) {
+    // limit 0 (the proto default) asks for as many as allowed
+    int limit = r.getLimit() == 0 ? store.limits().maxScanEntries() : r.getLimit();
+    return op("scan", StorageProtos.detail(r.getFamily(), r.getPrefix(), -1, false),
+      () -> blocking(() -> StorageProtos.scan(store.scan(StoreFamily.of(r.getFamily()), r.getPrefix().toByteArray(), limit))));
+  }
+
+  private Future<StoreAck> clear(StoreClear r) {
+    return op("clear", StorageProtos.detail(r.getFamily(), null, -1, r.getSync()),
+      () -> write(() -> store.clear(StoreFamily.of(r.getFamily()), r.getSync())));
+  }
+
+  private Future<StoreAck> batch(StoreBatch r) {
+    return op("batch", "writes=" + r.getWritesCount() + " sync=" + r.getSync(),
+      () -> write(() -> store.batch(StorageProtos.writes(r.getWritesList()), r.getSync())));
   }
 
   private <T> Future<T> op(String operation, String detail, Supplier<Future<T>> work) {

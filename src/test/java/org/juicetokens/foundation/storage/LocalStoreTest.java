@@ -253,6 +253,40 @@ class LocalStoreTest {
   }
 
   @Test
+  void closing_under_load_fails_calls_with_unavailable_and_never_crashes() throws Exception {
+    List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(4);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int worker = t;
+      Thread thread = new Thread(() -> {
+        running.countDown();
+        for (int i = 0; i < 5_000; i++) {
+          try {
+            store.put(StoreFamily.KV, bytes(worker + "/" + i), bytes("v"), worker % 2 == 0).join();
+            store.get(StoreFamily.KV, bytes(worker + "/" + i));
+            store.scan(StoreFamily.KV, bytes(worker + "/"), 10);
+          } catch (JuiceException | java.util.concurrent.CompletionException e) {
+            JuiceException je = e instanceof JuiceException j ? j : (JuiceException) e.getCause();
+            if (je.code() != ErrorCode.UNAVAILABLE) {
+              unexpected.add(je);
+            }
+            return;
+          }
+        }
+      });
+      workers.add(thread);
+      thread.start();
+    }
+    running.await();
+    store.close();
+    for (Thread thread : workers) {
+      thread.join(60_000);
+    }
+    assertThat(unexpected).isEmpty();
+  }
+
+  @Test
   void acknowledged_writes_survive_close_and_reopen_synced_or_not() {
     done(store.put(StoreFamily.KV, bytes("unsynced"), bytes("1"), false));
     done(store.put(StoreFamily.KV, bytes("synced"), bytes("2"), true));
