@@ -25,7 +25,7 @@ import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
 import org.juicetokens.foundation.dht.DhtVerticle;
-//import org.juicetokens.foundation.storage.StorageVerticle;
+import org.juicetokens.foundation.storage.StorageVerticle;
 import org.juicetokens.foundation.time.TimeVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.OperationStats;
@@ -88,9 +88,9 @@ public final class JuiceNode {
         watchMembership(vertx, hazelcast);
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
-          // c -> new StorageVerticle(c),
-          c -> new DhtVerticle(c),
-          c -> new TimeVerticle(c)
+          StorageVerticle::new,
+          DhtVerticle::new,
+          TimeVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(http))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))

@@ -62,6 +62,9 @@ public final class Settings {
   public static final Setting STORAGE_MAX_VALUE = def("storage.maxValueBytes", "JT_STORAGE_MAX_VALUE_BYTES", "16777216", INT, "bytes > 0", "Largest accepted value");
   public static final Setting STORAGE_GROUP_COMMIT_MAX = def("storage.groupCommitMaxWrites", "JT_STORAGE_GROUP_COMMIT_MAX", "256", INT, "an integer > 0", "Most synced writes that share one fsync");
   public static final Setting STORAGE_MIN_FREE = def("storage.minFreeBytes", "JT_STORAGE_MIN_FREE_BYTES", "67108864", LONG, "bytes >= 0", "Free disk below which storage health is DOWN");
+  public static final Setting STORAGE_MAX_SCAN = def("storage.maxScanEntries", "JT_STORAGE_MAX_SCAN", "10000", INT, "an integer > 0", "Most entries one scan returns (a scan also stops near storage.maxValueBytes)");
+  public static final Setting STORAGE_WORKERS = def("storage.workerThreads", "JT_STORAGE_WORKERS", "4", INT, "an integer > 0", "Worker threads running blocking store calls (synced writes wait on the group-commit thread instead)");
+  public static final Setting STORAGE_STATS_MS = def("storage.statsIntervalMs", "JT_STORAGE_STATS_MS", "5000", LONG, "milliseconds > 0", "Refresh interval of the store size and disk free figures");
 
   // dht
   public static final Setting DHT_BACKUPS = def("dht.backupCount", "JT_DHT_BACKUP_COUNT", "1", INT, "an integer 1-6", "Synchronous backups of every DHT map");
