@@ -64,8 +64,10 @@ final class NodeCommand implements Callable<Integer> {
       return EXIT_START_FAILED;
     }
     Thread shutdown = new Thread(() -> {
+      long begin = System.nanoTime();
       try {
         node.close().await(9, TimeUnit.SECONDS);
+        log.info("[Monitoring] node {} stopped cleanly in {} ms", config.nodeId(), (System.nanoTime() - begin) / 1_000_000);
       } catch (Exception e) {
         log.warn("[Monitoring] clean stop did not finish: {}", e.getMessage());
       }

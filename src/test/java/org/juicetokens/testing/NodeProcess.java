@@ -22,11 +22,12 @@ public final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Thread reader;
 
   private NodeProcess(String name, Process process) {
     this.name = name;
     this.process = process;
-    Thread reader = new Thread(this::pump, "node-output-" + name);
+    this.reader = new Thread(this::pump, "node-output-" + name);
     reader.setDaemon(true);
     reader.start();
   }
@@ -86,6 +87,7 @@ public final class NodeProcess implements AutoCloseable {
     if (!process.waitFor(timeout, unit)) {
       throw new AssertionError("node " + name + " still running after " + timeout + " " + unit);
     }
+    reader.join(TimeUnit.SECONDS.toMillis(5)); // the last lines are read before the caller looks at them
     return process.exitValue();
   }
 
@@ -97,7 +99,8 @@ public final class NodeProcess implements AutoCloseable {
 
   /** SIGTERM: a clean stop through the shutdown hook. */
   public void stop() throws InterruptedException {
-    process.destroy();
+    // through the handle: Process.destroy() would also close our end of the output pipe
+    process.toHandle().destroy();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       kill();
     }
