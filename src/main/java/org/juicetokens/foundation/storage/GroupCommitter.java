@@ -1,6 +1,5 @@
 package org.juicetokens.foundation.storage;
 
-import org.juicetokens.common.JuiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +64,14 @@ public final class GroupCommitter<T> implements AutoCloseable {
   public CompletableFuture<Void> submit(T item) {
     Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
     if (closed.get()) {
-      pending.done.completeExceptionally(closedError());
+      pending.done.completeExceptionally(RocksErrors.storeClosed());
       return pending.done;
     }
     queue.add(pending);
     // close() may have drained the queue between the check above and the add: whoever removes
     // the item (this thread here, or the commit thread / close() there) completes it, exactly once
     if (closed.get() && queue.remove(pending)) {
-      pending.done.completeExceptionally(closedError());
+      pending.done.completeExceptionally(RocksErrors.storeClosed());
     }
     return pending.done;
   }
@@ -163,15 +162,11 @@ public final class GroupCommitter<T> implements AutoCloseable {
     Pending<T> left;
     while ((left = queue.poll()) != null) {
       if (left != stop) {
-        left.done.completeExceptionally(closedError());
+        left.done.completeExceptionally(RocksErrors.storeClosed());
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static JuiceException closedError() {
-    return JuiceException.unavailable("store closed", null);
   }
 }

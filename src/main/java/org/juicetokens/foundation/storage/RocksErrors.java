@@ -8,7 +8,8 @@ import org.rocksdb.Status;
 /**
  * Maps RocksDB failures to the error contract, once: corruption is DATA_CORRUPTION (the data
  * cannot be trusted, retrying will not help); everything else (I/O errors, a full disk, a
- * locked directory, shutdown) is UNAVAILABLE (the store cannot serve now).
+ * locked directory, shutdown) is UNAVAILABLE (the store cannot serve now). A closed store is
+ * UNAVAILABLE too, with one message whichever part notices it.
  */
 final class RocksErrors {
   private RocksErrors() {
@@ -21,6 +22,11 @@ final class RocksErrors {
     }
     String what = isNoSpace(e) ? "disk full" : code == Status.Code.IOError ? "disk I/O error" : "store unavailable";
     return new JuiceException(ErrorCode.UNAVAILABLE, what + " (" + operation + "): " + e.getMessage(), e);
+  }
+
+  /** The failure of any call that reaches the store after close() began. */
+  static JuiceException storeClosed() {
+    return JuiceException.unavailable("store closed", null);
   }
 
   /** I/O failures (including a full disk): the ones that make storage health DOWN. */

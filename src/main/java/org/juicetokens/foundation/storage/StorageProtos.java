@@ -46,7 +46,7 @@ final class StorageProtos {
   static String detail(String family, ByteString key, int valueBytes, boolean sync) {
     StringBuilder detail = new StringBuilder("family=").append(family);
     if (key != null) {
-      detail.append(" key=").append(LocalStore.hex(key.toByteArray()));
+      detail.append(" key=").append(KeyText.hex(key.toByteArray()));
     }
     if (valueBytes >= 0) {
       detail.append(" bytes=").append(valueBytes);

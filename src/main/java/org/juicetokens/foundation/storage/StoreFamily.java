@@ -2,7 +2,6 @@ package org.juicetokens.foundation.storage;
 
 import org.juicetokens.common.JuiceException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -43,10 +42,6 @@ public enum StoreFamily {
   /** The column family name in RocksDB (also the value of the {@code family} metric label). */
   public String dbName() {
     return dbName;
-  }
-
-  byte[] dbNameBytes() {
-    return dbName.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
