@@ -28,6 +28,8 @@ public final class Addresses {
   // foundation/time (node-local reading; the peer ping is point-to-point, see node())
   public static final String TIME_NOW = "jt.foundation.time.now";
   public static final String TIME_PING_SUFFIX = "time.ping";
+  /** Published (node-local) when this node's time status changes; body: the new TimeReading. */
+  public static final String TIME_STATUS = "jt.foundation.time.status";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
