@@ -108,20 +108,8 @@ class GrpcApiTest {
     assertThat(unavailable.statusMessage()).startsWith("UNAVAILABLE:");
   }
 
-  /** A raw PutDhtValue call with optional authorization metadata; answers the response after its end. */
   static GrpcClientResponse<DhtPutBody, ?> call(DhtPutBody body, String authorization) {
-    return callPut(client, address, body, authorization);
-  }
-
-  static GrpcClientResponse<DhtPutBody, ?> callPut(GrpcClient client, SocketAddress address, DhtPutBody body, String authorization) {
-    return Await.result(client.request(address, NodeServiceGrpcClient.PutDhtValue)
-      .compose(req -> {
-        if (authorization != null) {
-          req.headers().set("authorization", authorization);
-        }
-        return req.send(body);
-      })
-      .compose(resp -> resp.last().transform(ar -> Future.<GrpcClientResponse<DhtPutBody, ?>>succeededFuture(resp))));
+    return GrpcCalls.put(client, address, body, authorization);
   }
 
   @Test

@@ -172,6 +172,18 @@ class HttpApiTest {
   }
 
   @Test
+  void metrics_expose_juice_operations_vertx_and_jvm_meters_and_pass_promtool() throws Exception {
+    get("/api/v1/time"); // at least one instrumented operation
+    HttpResponse<Buffer> response = get("/metrics");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).startsWith("text/plain");
+    String text = response.bodyAsString();
+    assertThat(text).contains("juice_operation_seconds_count{", "layer=\"time\"", "juice_admin_sse_connections",
+      "vertx_http_server_requests_total", "jvm_memory_used_bytes", "process_cpu_seconds_total");
+    Promtool.assertPasses(text);
+  }
+
+  @Test
   void admin_console_is_served_and_admin_redirects_to_it() {
     HttpResponse<Buffer> index = get("/admin/");
     assertThat(index.statusCode()).isEqualTo(200);
