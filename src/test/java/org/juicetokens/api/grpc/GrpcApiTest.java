@@ -133,6 +133,24 @@ class GrpcApiTest {
   }
 
   @Test
+  void grpc_web_over_http_1_1_is_served_on_the_same_port() throws Exception {
+    io.vertx.ext.web.client.WebClient web = node.webClient();
+    io.vertx.core.buffer.Buffer frame = io.vertx.core.buffer.Buffer.buffer().appendByte((byte) 0).appendInt(0); // empty TimeRequest
+    var response = Await.result(web.post("/juicetokens.api.v1.NodeService/GetTime")
+      .putHeader("content-type", "application/grpc-web+proto")
+      .sendBuffer(frame));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).startsWith("application/grpc-web");
+    io.vertx.core.buffer.Buffer body = response.body();
+    assertThat(body.getByte(0)).isZero(); // a data frame first
+    int length = body.getInt(1);
+    assertThat(org.juicetokens.foundation.time.proto.TimeReading.newBuilder()
+      .mergeFrom(body.getBytes(5, 5 + length)).build().getConfidence()).isEqualTo(85);
+    assertThat(body.getBytes(5 + length, body.length())[0]).isEqualTo((byte) 0x80); // then the trailers frame
+    assertThat(body.getString(5 + length + 5, body.length())).contains("grpc-status:0");
+  }
+
+  @Test
   void reflection_lists_the_services() {
     ServerReflectionResponse response = await(client.request(address, REFLECTION)
       .compose(req -> req.send(ServerReflectionRequest.newBuilder().setListServices("*").build()))
