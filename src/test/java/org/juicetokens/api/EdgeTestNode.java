@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * Built like JuiceNode builds a node: Prometheus registry with the Vert.x metrics, the protobuf
  * codec, a Hazelcast member from ClusterConfigFactory.
  */
-public final class EdgeTestNode implements AutoCloseable {
+public final class EdgeTestNode {
   public final Vertx vertx;
   public final NodeContext context;
   public final LayerDoubles doubles;
@@ -97,7 +97,6 @@ public final class EdgeTestNode implements AutoCloseable {
     return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
-  @Override
   public void close() throws Exception {
     vertx.close().await(30, TimeUnit.SECONDS);
     try (var files = Files.walk(dataDir)) {

@@ -50,7 +50,7 @@ class HttpApiTest {
     JsonObject cluster = body.getJsonArray("checks").stream().map(JsonObject.class::cast)
       .filter(c -> "cluster".equals(c.getString("id"))).findFirst().orElseThrow();
     assertThat(cluster.getJsonObject("data").getInteger("members")).isEqualTo(1);
-    assertThat(cluster.getJsonObject("data").getJsonArray("memberNodeIds").getList()).containsExactly("edge");
+    assertThat(cluster.getJsonObject("data").getJsonArray("memberNodeIds")).containsExactly("edge");
   }
 
   @Test

@@ -13,7 +13,7 @@ class ClusterHealthTest {
     Status status = ClusterHealth.evaluate(true, List.of("a", "b", "c"), "a", "ACTIVE");
     assertThat(status.isOk()).isTrue();
     assertThat(status.getData().getInteger("members")).isEqualTo(3);
-    assertThat(status.getData().getJsonArray("memberNodeIds").getList()).containsExactly("a", "b", "c");
+    assertThat(status.getData().getJsonArray("memberNodeIds")).containsExactly("a", "b", "c");
     assertThat(status.getData().getString("localNodeId")).isEqualTo("a");
     assertThat(status.getData().getString("state")).isEqualTo("ACTIVE");
   }
