@@ -1,32 +1,114 @@
 package org.juicetokens.node;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.common.ServiceName;
+import io.vertx.grpc.health.v1.HealthCheckRequest;
+import io.vertx.grpc.health.v1.HealthCheckResponse;
+import org.juicetokens.api.v1.NodeServiceGrpcClient;
+import org.juicetokens.governance.health.proto.ComponentHealth;
+import org.juicetokens.governance.health.proto.HealthDetails;
+import org.juicetokens.governance.health.proto.HealthDetailsRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
-/** {@code bin/juice health}: asks a node for its health; exit 0 when UP, 1 when DOWN, 3 when unreachable. */
-@Command(name = "health", mixinStandardHelpOptions = true, description = "Show a node's health (exit 0 UP, 1 DOWN, 3 unreachable).")
+/**
+ * {@code bin/juice health}: asks a node over gRPC ({@code NodeService/GetHealthDetails} and
+ * {@code grpc.health.v1.Health/Check}) and prints every component with its data.
+ * Exit 0 when UP, 1 when DOWN, 3 when the node cannot be reached or does not answer.
+ */
+@Command(name = "health", mixinStandardHelpOptions = true, description = "Show a node's health over gRPC (exit 0 UP, 1 DOWN, 3 unreachable).")
 final class HealthCommand implements Callable<Integer> {
+  static final int EXIT_UP = 0;
+  static final int EXIT_DOWN = 1;
+  static final int EXIT_UNREACHABLE = 3;
+
+  private static final ServiceMethod<HealthCheckResponse, HealthCheckRequest> HEALTH_CHECK = ServiceMethod.client(
+    ServiceName.create("grpc.health.v1.Health"), "Check", GrpcMessageEncoder.encoder(),
+    GrpcMessageDecoder.decoder(HealthCheckResponse.newBuilder()));
+
   @Option(names = "--node", defaultValue = "localhost:8080", description = "host:port of the node (default ${DEFAULT-VALUE})")
   String node;
+  @Option(names = "--timeout", defaultValue = "5", description = "seconds to wait for the answer (default ${DEFAULT-VALUE})")
+  int timeoutSeconds;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
 
   @Override
   public Integer call() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    SocketAddress address;
     try {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://" + node + "/health"))
-        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      System.out.println(new io.vertx.core.json.JsonObject(response.body()).encodePrettily());
-      return response.statusCode() == 200 ? 0 : 1;
+      address = parse(node);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return EXIT_UNREACHABLE;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setConnectTimeout(timeoutSeconds * 1000));
+      HealthDetails details = NodeServiceGrpcClient.create(client, address)
+        .getHealthDetails(HealthDetailsRequest.getDefaultInstance())
+        .await(timeoutSeconds, TimeUnit.SECONDS);
+      String serving = client.request(address, HEALTH_CHECK)
+        .compose(request -> request.send(HealthCheckRequest.getDefaultInstance()))
+        .compose(response -> response.last())
+        .map(response -> response.getStatus().name())
+        .otherwise(failure -> "unknown (" + failure.getMessage() + ")")
+        .await(timeoutSeconds, TimeUnit.SECONDS);
+      print(details, serving);
+      return details.getUp() ? EXIT_UP : EXIT_DOWN;
     } catch (Exception e) {
-      System.err.println("node " + node + " unreachable: " + e.getMessage());
-      return 3;
-    } 
+      err.println("node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return EXIT_UNREACHABLE;
+    } finally {
+      closeQuietly(vertx);
+    }
+  }
+
+  private void print(HealthDetails details, String serving) {
+    out.printf("node %s: %s   (grpc.health.v1: %s)%n", details.getNodeId(), details.getUp() ? "UP" : "DOWN", serving);
+    for (ComponentHealth component : details.getComponentsList()) {
+      String data;
+      try {
+        data = new JsonObject(component.getDataJson()).encode();
+      } catch (RuntimeException e) {
+        data = component.getDataJson();
+      }
+      out.printf("  %-12s %-4s %s%n", component.getId(), component.getUp() ? "UP" : "DOWN", data);
+    }
+  }
+
+  /** The command's answer is already printed; a slow close only delays the exit, so it is bounded and reported. */
+  private void closeQuietly(Vertx vertx) {
+    try {
+      vertx.close().await(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("(closing the client took too long: " + e.getMessage() + ")");
+    }
+  }
+
+  static SocketAddress parse(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0 || colon == hostPort.length() - 1) {
+      throw new IllegalArgumentException("--node must be host:port, got '" + hostPort + "'");
+    }
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+      return SocketAddress.inetSocketAddress(port, host);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--node must be host:port, got '" + hostPort + "'");
+    }
   }
 }

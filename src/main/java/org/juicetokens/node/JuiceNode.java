@@ -29,6 +29,7 @@ import org.juicetokens.foundation.storage.StorageVerticle;
 import org.juicetokens.foundation.time.TimeVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.slf4j.Logger;
@@ -60,6 +61,7 @@ public final class JuiceNode {
     long startNanos = System.nanoTime();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("node", config.nodeId());
+    PrometheusConventions.apply(registry);
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
       new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()).forEach(b -> b.bindTo(registry));
 

@@ -3,18 +3,29 @@ package org.juicetokens.api.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.grpc.server.GrpcServer;
+import org.juicetokens.api.grpc.GrpcEdge;
+import org.juicetokens.api.grpc.NodeGrpcService;
+import org.juicetokens.api.v1.NodeServiceGrpcService;
+import org.juicetokens.governance.admin.AdminEventsHandler;
+import org.juicetokens.governance.admin.AdminSnapshotSource;
+import org.juicetokens.governance.health.ClusterHealth;
 import org.juicetokens.node.NodeContext;
+import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.node.config.Settings;
 
 /**
- * The node's single HTTP port: health, metrics (and, as the API layer grows, the admin
- * console, SSE, gRPC and HTTP/JSON). Wiring only; handlers live in their own classes.
+ * The node's single HTTP port: /health, /metrics, the admin console (/admin/, /admin/events),
+ * HTTP/JSON under /api/v1, and gRPC / gRPC-Web (by content type). Wiring only; handlers live in
+ * their own classes. Also registers the "cluster" health procedure.
  */
 public final class HttpServerVerticle extends VerticleBase {
   private final NodeContext node;
   private volatile int actualPort = -1;
-  private HttpServer server;
+  private AdminEventsHandler adminEvents;
 
   public HttpServerVerticle(NodeContext node) {
     this.node = node;
@@ -22,13 +33,39 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    NodeConfig config = node.config();
+    new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
+    NodeGrpcService api = new NodeGrpcService(vertx.eventBus(), config.requestTimeoutMs(), node.health(), node.instrumented(), node.nodeId());
+    ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
+    GrpcServer grpc = GrpcEdge.create(vertx, api, node.health());
+
+    long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
+    adminEvents = new AdminEventsHandler(vertx,
+      new AdminSnapshotSource(vertx.eventBus(), node.health(), node.instrumented().stats(), node.nodeId(), config.requestTimeoutMs(), intervalMs),
+      intervalMs, config.integer(Settings.ADMIN_MAX_CONNECTIONS), node.registry());
+
     Router router = Router.router(vertx);
     router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(node.health()));
     router.get("/metrics").handler(new MetricsHandler(node.registry()));
-    server = vertx.createHttpServer();
-    return server.requestHandler(router)
-      .listen(node.config().httpPort(), node.config().httpHost())
+    // a regex route matches exactly; the plain path "/admin" would also match "/admin/"
+    router.getWithRegex("/admin").handler(ctx -> ctx.redirect("/admin/"));
+    router.get("/admin/events").handler(adminEvents);
+    router.route("/admin/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    ApiRoutes.mount(router, api, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+
+    HttpServer server = vertx.createHttpServer();
+    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(NodeServiceGrpcService.all())))
+      .listen(config.httpPort(), config.httpHost())
       .onSuccess(s -> actualPort = s.actualPort());
+  }
+
+  @Override
+  public Future<?> stop() {
+    node.health().unregister(ClusterHealth.ID);
+    if (adminEvents != null) {
+      adminEvents.close();
+    }
+    return Future.succeededFuture();
   }
 
   /** The bound port (differs from the configured one when that is 0). */

@@ -42,6 +42,8 @@ public final class Settings {
   public static final Setting HTTP_PORT = def("http.port", "JT_HTTP_PORT", "8080", INT, "an integer 0-65535 (0 = any free port)", "HTTP port: health, metrics, admin, API, gRPC");
   public static final Setting API_TOKEN = secret("api.token", "JT_API_TOKEN", "Bearer token required on mutating API calls when set");
   public static final Setting ADMIN_SNAPSHOT_MS = def("admin.snapshotIntervalMs", "JT_ADMIN_SNAPSHOT_MS", "1000", LONG, "milliseconds > 0", "Interval of admin SSE snapshots");
+  public static final Setting API_MAX_BODY_BYTES = def("api.maxBodyBytes", "JT_API_MAX_BODY_BYTES", "2097152", INT, "bytes > 0", "Largest accepted HTTP/JSON request body");
+  public static final Setting ADMIN_MAX_CONNECTIONS = def("admin.maxConnections", "JT_ADMIN_MAX_CONNECTIONS", "32", INT, "an integer > 0", "Most concurrent admin SSE connections (each has its own timer)");
 
   // logging
   public static final Setting LOG_FORMAT = def("log.format", "JT_LOG_FORMAT", "text", STRING, "text or json", "Log line format");

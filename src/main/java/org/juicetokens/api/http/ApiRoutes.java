@@ -1,0 +1,74 @@
+package org.juicetokens.api.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import org.juicetokens.api.v1.DhtKeyRequest;
+import org.juicetokens.api.v1.DhtPutBody;
+import org.juicetokens.api.v1.NodeServiceService;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
+import org.juicetokens.foundation.storage.proto.StorageStatsRequest;
+import org.juicetokens.foundation.time.proto.TimeRequest;
+import org.juicetokens.governance.health.proto.HealthDetailsRequest;
+
+/**
+ * The HTTP/JSON face of the API under /api/v1: the routes of the {@code google.api.http} rules
+ * in node.proto, each calling the same service object as gRPC. Every answer is JSON; every
+ * failure is {@code {"code", "message"}} with the ErrorCode's HTTP status, including an unknown
+ * route (404 NOT_FOUND), a malformed body or one over {@code api.maxBodyBytes} (400), and a
+ * mutating call without the bearer token (401).
+ */
+final class ApiRoutes {
+  static final String PREFIX = "/api/v1";
+
+  private ApiRoutes() {
+  }
+
+  static void mount(Router router, NodeServiceService api, ApiAuth auth, long maxBodyBytes) {
+    router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
+    router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+
+    router.get(PREFIX + "/time").handler(JsonCall.of(TimeRequest::newBuilder, b -> api.getTime(b.build())));
+    router.put(PREFIX + "/dht/:key").handler(JsonCall.withBody(DhtPutBody::newBuilder,
+      (ctx, b) -> b.setKey(ctx.pathParam("key")), b -> api.putDhtValue(b.build())));
+    router.get(PREFIX + "/dht/:key").handler(JsonCall.withPath(DhtKeyRequest::newBuilder,
+      (ctx, b) -> b.setKey(ctx.pathParam("key")), b -> api.getDhtValue(b.build())));
+    router.delete(PREFIX + "/dht/:key").handler(JsonCall.withPath(DhtKeyRequest::newBuilder,
+      (ctx, b) -> b.setKey(ctx.pathParam("key")), b -> api.deleteDhtValue(b.build())));
+    router.get(PREFIX + "/storage/stats").handler(JsonCall.of(StorageStatsRequest::newBuilder, b -> api.getStorageStats(b.build())));
+    // a regex route: in a plain vertx-web path ":stats" would be a path variable
+    router.getWithRegex("/api/v1/dht:stats").handler(JsonCall.of(DhtStatsRequest::newBuilder, b -> api.getDhtStats(b.build())));
+    router.get(PREFIX + "/health/details").handler(JsonCall.of(HealthDetailsRequest::newBuilder, b -> api.getHealthDetails(b.build())));
+
+    router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
+      JuiceException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));
+    router.route(PREFIX + "/*").failureHandler(ApiRoutes::failure);
+  }
+
+  private static void authorize(RoutingContext ctx, ApiAuth auth) {
+    if (ApiAuth.mutating(ctx.request().method()) && !auth.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+      ApiErrors.send(ctx, new JuiceException(ErrorCode.UNAUTHENTICATED, "this call needs Authorization: Bearer <api token>"));
+      return;
+    }
+    ctx.next();
+  }
+
+  /** Failures raised by vertx-web itself (body too large, a handler that threw) in the JSON error form. */
+  private static void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    if (failure != null && !(failure instanceof HttpException)) {
+      ApiErrors.send(ctx, failure);
+    } else if (status == 413) {
+      ApiErrors.send(ctx, JuiceException.invalidArgument("request body larger than the limit (api.maxBodyBytes)"));
+    } else if (status >= 400 && status < 500) {
+      ApiErrors.send(ctx, JuiceException.invalidArgument("bad request (HTTP " + status + ")"));
+    } else {
+      ApiErrors.send(ctx, JuiceException.internal("request failed (HTTP " + status + ")", failure));
+    }
+  }
+}

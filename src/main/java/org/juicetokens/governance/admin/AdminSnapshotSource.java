@@ -1,0 +1,84 @@
+package org.juicetokens.governance.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.dht.proto.DhtStats;
+import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
+import org.juicetokens.foundation.storage.proto.StorageStats;
+import org.juicetokens.foundation.storage.proto.StorageStatsRequest;
+import org.juicetokens.foundation.time.proto.TimeReading;
+import org.juicetokens.foundation.time.proto.TimeRequest;
+import org.juicetokens.governance.metrics.Layer;
+import org.juicetokens.governance.metrics.OperationStats;
+
+/**
+ * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT and
+ * time (by address, with the node's timeout), all at once. A gathering younger than half the
+ * snapshot interval is shared, so many open consoles cost the layers no more than one.
+ * Used from one event loop (the HTTP verticle's), hence no locking.
+ */
+public final class AdminSnapshotSource {
+  private final EventBus bus;
+  private final HealthChecks health;
+  private final OperationStats stats;
+  private final String nodeId;
+  private final long timeoutMs;
+  private final long shareForMs;
+
+  private Future<JsonObject> latest;
+  private long latestAtMs;
+
+  public AdminSnapshotSource(EventBus bus, HealthChecks health, OperationStats stats, String nodeId, long timeoutMs, long intervalMs) {
+    this.bus = bus;
+    this.health = health;
+    this.stats = stats;
+    this.nodeId = nodeId;
+    this.timeoutMs = timeoutMs;
+    this.shareForMs = intervalMs / 2;
+  }
+
+  public Future<JsonObject> next() {
+    long now = System.currentTimeMillis();
+    if (latest != null && now - latestAtMs < shareForMs) {
+      return latest;
+    }
+    latestAtMs = now;
+    latest = gather(now);
+    return latest;
+  }
+
+  private Future<JsonObject> gather(long now) {
+    var checks = health.checkStatus();
+    var storage = Bus.request(bus, Addresses.STORAGE_STATS, StorageStatsRequest.getDefaultInstance(), timeoutMs, StorageStats.class);
+    var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
+    var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
+    return Future.join(checks, storage, dht, time).transform(ignored -> {
+      AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
+      if (checks.succeeded()) {
+        snapshot.health(checks.result());
+      } else {
+        snapshot.healthUnavailable(checks.cause());
+      }
+      if (storage.succeeded()) {
+        snapshot.storage(storage.result(), stats.layerTotals(Layer.STORAGE));
+      } else {
+        snapshot.unavailable("storage", storage.cause());
+      }
+      if (dht.succeeded()) {
+        snapshot.dht(dht.result(), stats.layerTotals(Layer.DHT));
+      } else {
+        snapshot.unavailable("dht", dht.cause());
+      }
+      if (time.succeeded()) {
+        snapshot.time(time.result());
+      } else {
+        snapshot.unavailable("time", time.cause());
+      }
+      return Future.succeededFuture(snapshot.operations(stats).toJson());
+    });
+  }
+}

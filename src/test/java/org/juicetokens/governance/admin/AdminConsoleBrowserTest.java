@@ -1,0 +1,125 @@
+package org.juicetokens.governance.admin;
+
+import io.vertx.core.json.JsonObject;
+import org.juicetokens.api.Await;
+import org.juicetokens.api.EdgeTestNode;
+import org.juicetokens.common.Addresses;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The admin console in real headless Chromium (Debian chromium + chromium-driver, named explicitly
+ * so Selenium never downloads anything): the panels fill from the event stream. Leaves a
+ * screenshot at target/admin-console.png. Skipped only when chromium is absent and CI is unset.
+ */
+class AdminConsoleBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
+    "panel-time", "panel-operations", "panel-errors");
+
+  private static EdgeTestNode node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      if (System.getenv("CI") != null) {
+        fail("chromium and chromium-driver are required in CI");
+      }
+      assumeTrue(false, "chromium / chromium-driver not installed");
+    }
+    node = EdgeTestNode.start(Map.of("admin.snapshotIntervalMs", "500"), true);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void console_panels_fill_from_the_event_stream() throws Exception {
+    // some traffic, one failure for "Recent errors"
+    var web = node.webClient();
+    Await.result(web.put("/api/v1/dht/console").sendBuffer(io.vertx.core.buffer.Buffer.buffer("{\"value\":\"aGk=\"}")));
+    Await.result(web.get("/api/v1/dht/console").send());
+    Await.result(web.get("/api/v1/dht/denied").send());
+
+    Path profile = Files.createTempDirectory("jt-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--no-first-run",
+      "--user-data-dir=" + profile, "--window-size=1440,960", "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+      .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+      .usingAnyFreePort()
+      .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      driver.get("http://127.0.0.1:" + node.port + "/admin/");
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      wait.until(d -> PANELS.stream().allMatch(id -> "true".equals(d.findElement(By.id(id)).getDomAttribute("data-filled"))));
+
+      assertThat(text(driver, "node-id")).isEqualTo("edge");
+      assertThat(text(driver, "health-overall")).isEqualTo("UP");
+      assertThat(text(driver, "stream-state")).isEqualTo("live");
+      assertThat(driver.findElements(By.cssSelector("#health-components li"))).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(driver.findElements(By.cssSelector("#cluster-members tbody tr"))).hasSize(2);
+      assertThat(text(driver, "storage-health")).isEqualTo("UP");
+      assertThat(text(driver, "storage-util")).startsWith("35.0 %");
+      assertThat(text(driver, "dht-p99")).isEqualTo("1.90 ms");
+      assertThat(text(driver, "time-status")).isEqualTo("CONSENSUS");
+      assertThat(driver.findElements(By.cssSelector("#time-sources tbody tr"))).hasSize(3);
+      assertThat(text(driver, "ops-table")).contains("DHT", "Time");
+      assertThat(text(driver, "errors-list")).contains("PERMISSION_DENIED");
+
+      node.vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", "added").put("nodeId", "peer-c"));
+      wait.until(d -> d.findElement(By.id("cluster-events")).getText().contains("peer-c"));
+      // a few snapshots so the drift sparklines have a shape
+      // (read in the page in one go: the rows are re-rendered on every snapshot)
+      wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "const lines = [...document.querySelectorAll('#time-sources polyline')];"
+          + "return lines.length === 3 && lines.every(l => l.getAttribute('points').split(' ').length >= 12);")));
+
+      Path shot = Path.of("target", "admin-console.png");
+      Files.createDirectories(shot.getParent());
+      File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+      assertThat(Files.size(shot)).isPositive();
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static String text(WebDriver driver, String id) {
+    WebElement element = driver.findElement(By.id(id));
+    return element.getText();
+  }
+}

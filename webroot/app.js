@@ -1,0 +1,276 @@
+// JuiceTokens admin console: fills the panels from the node's Server-Sent Events.
+// One `snapshot` event a second (node, health, cluster, storage, DHT, time, operations,
+// recent errors) plus discrete `cluster` and `time` events. No framework, nothing external;
+// every value from the node is written with textContent, never as HTML.
+'use strict';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const DRIFT_POINTS = 120;               // per source: the last two minutes at one snapshot a second
+const driftHistory = new Map();         // source name -> [offsetMs...]
+const clusterEvents = [];
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (k === 'text') node.textContent = v; else node.setAttribute(k, v);
+  });
+  (children || []).forEach((c) => node.appendChild(c));
+  return node;
+}
+
+function setText(id, value) {
+  $(id).textContent = value;
+}
+
+function badge(id, up, upText, downText) {
+  const b = $(id);
+  b.textContent = up ? (upText || 'UP') : (downText || 'DOWN');
+  b.className = 'badge ' + (up ? 'good' : 'bad');
+}
+
+function percent(rate) {
+  return (rate * 100).toFixed(rate >= 0.9995 || rate === 0 ? 0 : 1) + ' %';
+}
+
+function ms(value) {
+  return value.toFixed(value < 10 ? 2 : 0) + ' ms';
+}
+
+function bytes(n) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+  return n.toFixed(i === 0 ? 0 : 1) + ' ' + units[i];
+}
+
+function fillRows(tbodyParent, rows) {
+  const tbody = tbodyParent.querySelector('tbody');
+  tbody.replaceChildren(...rows);
+}
+
+function filled(panelId) {
+  $(panelId).dataset.filled = 'true';
+}
+
+function unavailable(section, id) {
+  const box = $(id);
+  if (section && section.available === false) {
+    box.hidden = false;
+    box.textContent = 'not answering: ' + section.error + ' — ' + section.message;
+    return true;
+  }
+  box.hidden = true;
+  return false;
+}
+
+function renderHealth(s) {
+  setText('node-id', s.nodeId);
+  badge('health-overall', s.health.up);
+  const components = [...(s.health.components || [])].sort((a, b) => a.id.localeCompare(b.id));
+  const items = components.map((c) => {
+    const summary = Object.entries(c.data || {})
+      .filter(([, v]) => typeof v !== 'object')
+      .map(([k, v]) => k + '=' + v).join('  ');
+    return el('li', {}, [
+      el('span', { class: 'badge ' + (c.up ? 'good' : 'bad'), text: c.up ? 'UP' : 'DOWN' }),
+      el('strong', { text: c.id }),
+      el('span', { class: 'muted small', text: summary }),
+    ]);
+  });
+  $('health-components').replaceChildren(...items);
+  filled('panel-health');
+}
+
+function connectionCell(connected, local) {
+  const text = local ? 'this node' : (connected ? 'connected' : 'disconnected');
+  return el('td', {}, [el('span', { class: 'dot ' + (connected ? 'good' : 'bad') }), el('span', { text })]);
+}
+
+function renderCluster(s) {
+  const dht = s.dht && s.dht.available !== false ? s.dht : null;
+  const cluster = s.cluster || {};
+  setText('cluster-size', dht ? dht.clusterSize : (cluster.members ?? '–'));
+  setText('cluster-state', dht ? dht.clusterState : (cluster.state || (cluster.running ? 'running' : 'stopped')));
+  let rows;
+  if (dht) {
+    rows = dht.members.map((m) => el('tr', {}, [
+      el('td', { text: m.nodeId }), el('td', { class: 'mono', text: m.address }), connectionCell(m.connected || m.local, m.local)]));
+  } else {
+    rows = (cluster.memberNodeIds || []).map((id) => el('tr', {}, [
+      el('td', { text: id }), el('td', { class: 'muted', text: '–' }), connectionCell(true, id === s.nodeId)]));
+  }
+  fillRows($('cluster-members'), rows);
+  filled('panel-cluster');
+}
+
+function renderStorage(s) {
+  const st = s.storage;
+  if (unavailable(st, 'storage-unavailable')) {
+    badge('storage-health', false, '', 'NO ANSWER');
+    return;
+  }
+  badge('storage-health', st.up);
+  setText('storage-success', percent(st.successRate));
+  setText('storage-errors', String(st.errors));
+  setText('storage-ops', String(st.operations));
+  setText('storage-size', bytes(st.sizeOnDiskBytes));
+  setText('storage-util', percent(st.utilisation) + ' of ' + bytes(st.sizeOnDiskBytes + st.diskFreeBytes));
+  $('storage-util-bar').style.width = (st.utilisation * 100).toFixed(1) + '%';
+  $('storage-success-bar').style.width = (st.successRate * 100).toFixed(1) + '%';
+  setText('storage-success-detail', percent(st.successRate));
+  setText('storage-activity', st.reads + ' reads · ' + st.writes + ' writes · ' + st.deletes + ' deletes · '
+    + st.batches + ' batches · ' + st.syncs + ' syncs');
+  filled('panel-storage');
+}
+
+function renderDht(s) {
+  const d = s.dht;
+  if (unavailable(d, 'dht-unavailable')) {
+    badge('dht-health', false, '', 'NO ANSWER');
+    return;
+  }
+  badge('dht-health', d.up);
+  setText('dht-p50', ms(d.getLatencyP50Ms));
+  setText('dht-p99', ms(d.getLatencyP99Ms));
+  setText('dht-put', ms(d.putLatencyP50Ms) + ' / ' + ms(d.putLatencyP99Ms));
+  setText('dht-success', percent(d.successRate));
+  const most = Math.max(1, ...d.members.map((m) => m.ownedEntries));
+  fillRows($('dht-members'), d.members.map((m) => el('tr', {}, [
+    el('td', { text: m.nodeId + (m.local ? ' (this node)' : '') }),
+    connectionCell(m.connected || m.local, false),
+    el('td', {}, [el('div', { class: 'inline-meter' }, [
+      el('div', { class: 'meter-fill', style: 'width:' + (100 * m.ownedEntries / most).toFixed(0) + '%' })]),
+    el('span', { class: 'small', text: String(m.ownedEntries) })]),
+    el('td', { text: String(m.backupEntries) }),
+  ])));
+  filled('panel-dht');
+}
+
+function sparkline(values) {
+  const w = 180, h = 30, pad = 2;
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  const lo = Math.min(-1, ...values), hi = Math.max(1, ...values);
+  const y = (v) => pad + (h - 2 * pad) * (hi - v) / (hi - lo);
+  const zero = document.createElementNS(SVG_NS, 'line');
+  zero.setAttribute('x1', 0); zero.setAttribute('x2', w);
+  zero.setAttribute('y1', y(0)); zero.setAttribute('y2', y(0));
+  zero.setAttribute('class', 'spark-zero');
+  svg.appendChild(zero);
+  const line = document.createElementNS(SVG_NS, 'polyline');
+  // anchored right; while few points exist, they spread over the width (a shape, not a dot)
+  const span = Math.max(values.length, 20);
+  const step = w / (span - 1);
+  const offset = span - values.length;
+  line.setAttribute('points', values.map((v, i) => ((offset + i) * step).toFixed(1) + ',' + y(v).toFixed(1)).join(' '));
+  line.setAttribute('class', 'spark-line');
+  svg.appendChild(line);
+  return svg;
+}
+
+function renderTime(t) {
+  if (unavailable(t, 'time-unavailable')) {
+    const b = $('time-status');
+    b.textContent = 'NO ANSWER';
+    b.className = 'badge bad';
+    return;
+  }
+  const b = $('time-status');
+  b.textContent = t.status;
+  b.className = 'badge ' + ({ VERIFIED: 'good', CONSENSUS: 'fair' }[t.status] || 'bad');
+  setText('time-confidence', t.confidence + ' / 100');
+  setText('time-offset', t.consensusOffsetMs + ' ms');
+  setText('time-reason', (t.jumpSuspected ? 'jump suspected · ' : '') + (t.reason || '–'));
+  const rows = t.sources.map((src) => {
+    const history = driftHistory.get(src.name) || [];
+    return el('tr', { class: src.excluded ? 'excluded' : '' }, [
+      el('td', { text: src.name }),
+      el('td', { text: src.type }),
+      el('td', { class: 'mono', text: src.offsetMs + ' ms' }),
+      el('td', { class: 'mono', text: src.roundTripMs + ' ms' }),
+      el('td', { text: String(src.confidence) + (src.excluded ? ' (excluded)' : '') + (src.error ? ' · ' + src.error : '') }),
+      el('td', {}, [sparkline(history)]),
+    ]);
+  });
+  fillRows($('time-sources'), rows);
+  filled('panel-time');
+}
+
+function recordDrift(t) {
+  if (!t || t.available === false) return;
+  t.sources.forEach((src) => {
+    const history = driftHistory.get(src.name) || [];
+    history.push(src.offsetMs);
+    if (history.length > DRIFT_POINTS) history.shift();
+    driftHistory.set(src.name, history);
+  });
+}
+
+function renderOperations(s) {
+  const layers = s.operations.layers;
+  if (layers.length > 0) {
+    fillRows($('ops-table'), layers.map((l) => el('tr', {}, [
+      el('td', { text: l.tag }),
+      el('td', { text: String(l.ok) }),
+      el('td', { class: l.failed > 0 ? 'warn' : '', text: String(l.failed) }),
+      el('td', {}, [el('div', { class: 'inline-meter' }, [
+        el('div', { class: 'meter-fill ' + (l.successRate < 0.99 ? 'warn-fill' : 'ok'), style: 'width:' + (l.successRate * 100).toFixed(1) + '%' })]),
+      el('span', { class: 'small', text: percent(l.successRate) })]),
+      el('td', { class: 'mono', text: ms(l.meanMs) }),
+    ])));
+  }
+  filled('panel-operations');
+}
+
+function renderErrors(s) {
+  const errors = s.recentErrors || [];
+  const items = errors.slice(0, 12).map((e) => el('li', {}, [
+    el('span', { class: 'mono muted', text: new Date(e.atMs).toLocaleTimeString() }),
+    el('span', { class: 'badge bad', text: e.error }),
+    el('strong', { text: e.layer + ' ' + e.operation }),
+    el('span', { class: 'muted small', text: e.detail }),
+  ]));
+  $('errors-list').replaceChildren(...(items.length ? items : [el('li', { class: 'muted', text: 'none' })]));
+  filled('panel-errors');
+}
+
+function renderClusterEvents() {
+  $('cluster-events').replaceChildren(...clusterEvents.map((e) => el('li', {}, [
+    el('span', { class: 'mono muted', text: e.at }),
+    el('span', { class: 'badge ' + (e.event === 'added' ? 'good' : 'bad'), text: e.event }),
+    el('strong', { text: e.nodeId || '?' }),
+  ])));
+}
+
+function onSnapshot(s) {
+  recordDrift(s.time);
+  renderHealth(s);
+  renderCluster(s);
+  renderStorage(s);
+  renderDht(s);
+  renderTime(s.time);
+  renderOperations(s);
+  renderErrors(s);
+  setText('updated-at', new Date(s.atMs).toLocaleTimeString());
+}
+
+function connect() {
+  const events = new EventSource('/admin/events');
+  const state = $('stream-state');
+  events.onopen = () => { state.textContent = 'live'; state.className = 'badge good'; };
+  events.onerror = () => { state.textContent = 'reconnecting'; state.className = 'badge bad'; };
+  events.addEventListener('snapshot', (e) => onSnapshot(JSON.parse(e.data)));
+  events.addEventListener('cluster', (e) => {
+    const change = JSON.parse(e.data);
+    clusterEvents.unshift({ at: new Date().toLocaleTimeString(), event: change.event, nodeId: change.nodeId });
+    clusterEvents.splice(10);
+    renderClusterEvents();
+  });
+  events.addEventListener('time', (e) => renderTime(JSON.parse(e.data)));
+}
+
+connect();
