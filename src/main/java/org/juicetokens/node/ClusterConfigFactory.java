@@ -63,7 +63,11 @@ public final class ClusterConfigFactory {
       hz.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
       hz.setProperty("hazelcast.partition.count", "23");
     } else {
-      hz.setProperty("hazelcast.wait.seconds.before.join", "1");
+      // Members started together (docker-compose, a restart of all) find each other in a few
+      // seconds instead of each electing itself and merging only after the merge delay.
+      join.getTcpIpConfig().setConnectionTimeoutSeconds(1);
+      hz.setProperty("hazelcast.wait.seconds.before.join", "0");
+      hz.setProperty("hazelcast.max.wait.seconds.before.join", "0");
       hz.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
       hz.setProperty("hazelcast.graceful.shutdown.max.wait", "8");
     }
