@@ -195,17 +195,21 @@ public final class TimeConsensus {
   }
 
   private int confidence(List<TimeSample> fresh, List<TimeSample> contributing, long offset, TimeStatus status) {
-    double total = fresh.stream().mapToDouble(TimeSample::confidence).sum();
-    double contributingWeight = contributing.stream().mapToDouble(TimeSample::confidence).sum();
+    double total = weight(fresh);
+    double contributingWeight = weight(contributing);
     if (total <= 0 || contributingWeight <= 0) {
       return 0;
     }
-    double quality = contributing.stream().mapToDouble(s -> (double) s.confidence() * s.confidence()).sum() / contributingWeight;
+    double quality = contributing.stream().mapToLong(s -> (long) s.confidence() * s.confidence()).sum() / contributingWeight;
     double agreement = contributingWeight / total;
     long spread = contributing.stream().mapToLong(s -> Math.abs(s.offsetMs() - offset)).max().orElse(0);
     double tightness = 1 - 0.5 * Math.min(1.0, (double) spread / rules.outlierThresholdMs());
     int confidence = (int) Math.max(0, Math.min(100, Math.round(quality * agreement * tightness)));
     return status == TimeStatus.INADEQUATE ? Math.min(confidence, INADEQUATE_CAP) : confidence;
+  }
+
+  private static long weight(List<TimeSample> samples) {
+    return samples.stream().mapToLong(TimeSample::confidence).sum();
   }
 
   /**
