@@ -91,6 +91,25 @@ public final class Settings {
   public static final Setting TIME_PEER_CONFIDENCE = def("time.peerConfidence", "JT_TIME_PEER_CONFIDENCE", "70", INT, "an integer 1-100", "Confidence of a peer's answer with no round trip (lowered by the round trip)");
 
 
+  // transport: WebSocket pipes (PROTOCOL.md §Transport)
+  public static final Setting PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws://host:port/pipe", "Pipe endpoints this node opens pipes to at start (e.g. nodes of another cluster)");
+  public static final Setting PIPE_HEARTBEAT_MS = def("transport.pipe.heartbeatMs", "JT_PIPE_HEARTBEAT_MS", "10000", LONG, "milliseconds > 0", "A heartbeat is sent when a pipe sent nothing for this long");
+  public static final Setting PIPE_IDLE_MS = def("transport.pipe.idleTimeoutMs", "JT_PIPE_IDLE_MS", "30000", LONG, "milliseconds > 0", "A connection that received nothing for this long is closed (the client reconnects)");
+  public static final Setting PIPE_RETRANSMIT_MS = def("transport.pipe.retransmitMs", "JT_PIPE_RETRANSMIT_MS", "10000", LONG, "milliseconds > 0", "Unacknowledged frames are re-sent after this long");
+  public static final Setting PIPE_MAX_RETRANSMITS = def("transport.pipe.maxRetransmits", "JT_PIPE_MAX_RETRANSMITS", "5", INT, "an integer >= 0", "Re-sends of an unacknowledged frame before the pipe closes with TIMEOUT");
+  public static final Setting PIPE_BACKOFF_MIN_MS = def("transport.pipe.backoffMinMs", "JT_PIPE_BACKOFF_MIN_MS", "1000", LONG, "milliseconds > 0", "First reconnection delay (doubles per failed attempt, with jitter)");
+  public static final Setting PIPE_BACKOFF_MAX_MS = def("transport.pipe.backoffMaxMs", "JT_PIPE_BACKOFF_MAX_MS", "30000", LONG, "milliseconds >= backoffMinMs", "Largest reconnection delay");
+  public static final Setting PIPE_RESUMPTION_TTL_MS = def("transport.pipe.resumptionTtlMs", "JT_PIPE_RESUMPTION_TTL_MS", "86400000", LONG, "milliseconds > 0", "How long a session can be resumed after its last contact");
+  public static final Setting PIPE_OUTBOX_MESSAGES = def("transport.pipe.outboxMessages", "JT_PIPE_OUTBOX_MESSAGES", "1024", INT, "an integer > 0", "Messages a pipe holds for its peer (away, or slow) before sends fail with RESOURCE_EXHAUSTED");
+  public static final Setting PIPE_OUTBOX_BYTES = def("transport.pipe.outboxBytes", "JT_PIPE_OUTBOX_BYTES", "16777216", LONG, "bytes > 0", "Bytes a pipe holds for its peer (one message is always accepted into an empty outbox)");
+  public static final Setting PIPE_MAX_IN_FLIGHT = def("transport.pipe.maxInFlight", "JT_PIPE_MAX_IN_FLIGHT", "256", INT, "an integer > 0", "Messages sent and not yet acknowledged (the window)");
+  public static final Setting PIPE_ACK_EVERY = def("transport.pipe.ackEvery", "JT_PIPE_ACK_EVERY", "32", INT, "an integer > 0", "A receiver acknowledges at least every this many messages");
+  public static final Setting PIPE_ACK_DELAY_MS = def("transport.pipe.ackDelayMs", "JT_PIPE_ACK_DELAY_MS", "20", LONG, "milliseconds > 0", "Longest delay of an acknowledgement (also the pipes' timer tick)");
+  public static final Setting PIPE_MAX_SESSIONS = def("transport.pipe.maxSessions", "JT_PIPE_MAX_SESSIONS", "1024", INT, "an integer > 0", "Most inbound pipe sessions (connected or awaiting resumption)");
+  public static final Setting PIPE_HANDSHAKE_MS = def("transport.pipe.handshakeTimeoutMs", "JT_PIPE_HANDSHAKE_MS", "5000", LONG, "milliseconds > 0", "A connection without a Hello (server) or Welcome (client) after this long is closed");
+  public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
+
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }

@@ -1,0 +1,23 @@
+package org.juicetokens.transport.pipe;
+
+import org.juicetokens.transport.framing.proto.MessageFrame;
+import org.juicetokens.transport.framing.proto.TransportError;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One application message on its way: its encoded DATA frames (one, or the chunks of a large
+ * message; the pipe stamps sequence and ack when writing them), their size, and what to call
+ * once it is acknowledged ({@code null}) or given up ({@link TransportError}).
+ */
+public record Outgoing(String messageType, List<MessageFrame> frames, int bytes, Consumer<TransportError> done) {
+
+  public static Outgoing of(String messageType, List<MessageFrame> frames, Consumer<TransportError> done) {
+    int bytes = 0;
+    for (MessageFrame frame : frames) {
+      bytes += frame.getPayload().size();
+    }
+    return new Outgoing(messageType, List.copyOf(frames), bytes, done);
+  }
+}
