@@ -101,7 +101,10 @@ public final class FrameCodec {
     return new FrameDecoder(limits, listener, maxChunks);
   }
 
-  /** The wire form of a frame: its length as a varint, then the frame. */
+  /**
+   * The wire form of a frame: its length as a varint, then the frame — one WebSocket binary
+   * message. The buffer wraps exactly those bytes (no spare capacity): send it, do not append to it.
+   */
   public static Buffer toWire(MessageFrame frame) {
     int size = frame.getSerializedSize();
     byte[] out = new byte[CodedOutputStream.computeUInt32SizeNoTag(size) + size];
