@@ -33,6 +33,9 @@ public final class Addresses {
   /** Published (node-local) when this node's time status changes; body: the new TimeReading. */
   public static final String TIME_STATUS = "jt.foundation.time.status";
 
+  // transport/framing (node-local: this node's frame codec counters for the admin console)
+  public static final String FRAMING_STATS = "jt.transport.framing.stats";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -24,6 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
+import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
 import org.juicetokens.foundation.storage.StorageVerticle;
 import org.juicetokens.foundation.time.TimeVerticle;
@@ -32,6 +33,8 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.transport.framing.FrameMetrics;
+import org.juicetokens.transport.framing.FramingVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +43,7 @@ import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, then the HTTP edge). {@link #start}
+ * layer verticles deployed in order (storage, DHT, time, framing, then the HTTP edge). {@link #start}
  * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
@@ -86,13 +89,15 @@ public final class JuiceNode {
         ProtobufCodec.register(vertx.eventBus());
         HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
         NodeContext context = new NodeContext(config, registry,
-          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast);
+          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast,
+          new DhtVerifiers(), new FrameMetrics(registry));
         watchMembership(vertx, hazelcast);
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
           StorageVerticle::new,
           DhtVerticle::new,
-          TimeVerticle::new
+          TimeVerticle::new,
+          FramingVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(http))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))

@@ -90,6 +90,13 @@ public final class Settings {
   public static final Setting TIME_NTP_CONFIDENCE = def("time.ntpConfidence", "JT_TIME_NTP_CONFIDENCE", "90", INT, "an integer 1-100", "Confidence of an NTP answer with no round trip (lowered by the round trip)");
   public static final Setting TIME_PEER_CONFIDENCE = def("time.peerConfidence", "JT_TIME_PEER_CONFIDENCE", "70", INT, "an integer 1-100", "Confidence of a peer's answer with no round trip (lowered by the round trip)");
 
+  // transport/framing
+  public static final Setting FRAMING_MAX_FRAME = def("framing.maxFrameBytes", "JT_FRAMING_MAX_FRAME_BYTES", "1048576", INT, "bytes >= 4096", "Largest frame on the wire (larger messages are chunked)");
+  public static final Setting FRAMING_MAX_MESSAGE = def("framing.maxMessageBytes", "JT_FRAMING_MAX_MESSAGE_BYTES", "16777216", INT, "bytes >= framing.maxFrameBytes", "Largest message, reassembled and decompressed");
+  public static final Setting FRAMING_MAX_PARTIALS = def("framing.maxPartials", "JT_FRAMING_MAX_PARTIALS", "64", INT, "an integer > 0", "Most partially received chunked messages per pipe");
+  public static final Setting FRAMING_PARTIAL_TTL_MS = def("framing.partialTtlMs", "JT_FRAMING_PARTIAL_TTL_MS", "30000", LONG, "milliseconds > 0", "A partial message older than this is dropped");
+  public static final Setting FRAMING_COMPRESSION_THRESHOLD = def("framing.compressionThresholdBytes", "JT_FRAMING_COMPRESSION_THRESHOLD", "1024", INT, "bytes >= 0", "Messages of at least this size are compressed (kept only when smaller)");
+  public static final Setting FRAMING_COMPRESSION = def("framing.compression", "JT_FRAMING_COMPRESSION", "ZSTD", STRING, "NONE, GZIP or ZSTD", "Compression of messages above the threshold");
 
   // transport: WebSocket pipes (PROTOCOL.md §Transport)
   public static final Setting PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws://host:port/pipe", "Pipe endpoints this node opens pipes to at start (e.g. nodes of another cluster)");
