@@ -36,6 +36,14 @@ public final class Addresses {
   // transport/framing (node-local: this node's frame codec counters for the admin console)
   public static final String FRAMING_STATS = "jt.transport.framing.stats";
 
+  // transport/pipe (node-local)
+  /** PipeListRequest → PipeList: every pipe of this node with its state and figures. */
+  public static final String PIPE_LIST = "jt.transport.pipe.list";
+  /** PipeSendRequest → PipeSendResult: a message over a pipe (by pipe id or peer node id). */
+  public static final String PIPE_SEND = "jt.transport.pipe.send";
+  /** Published for every message a pipe delivered (exactly once, in order); body: PipeDelivery. */
+  public static final String PIPE_DELIVERED = "jt.transport.pipe.delivered";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

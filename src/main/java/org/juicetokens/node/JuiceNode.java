@@ -35,6 +35,7 @@ import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
+import org.juicetokens.transport.pipe.PipeVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, framing, then the HTTP edge). {@link #start}
+ * layer verticles deployed in order (storage, DHT, time, framing, pipes, then the HTTP edge). {@link #start}
  * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
@@ -92,13 +93,15 @@ public final class JuiceNode {
           new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast,
           new DhtVerifiers(), new FrameMetrics(registry));
         watchMembership(vertx, hazelcast);
-        HttpServerVerticle http = new HttpServerVerticle(context);
+        PipeVerticle pipes = new PipeVerticle(context);
+        HttpServerVerticle http = new HttpServerVerticle(context, pipes::accept);
         return deployInOrder(vertx, List.of(
           StorageVerticle::new,
           DhtVerticle::new,
           TimeVerticle::new,
           FramingVerticle::new
         ), context)
+          .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))
           .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms",

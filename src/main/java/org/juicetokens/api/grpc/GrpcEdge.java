@@ -11,6 +11,7 @@ import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
+import org.juicetokens.api.v1.TransportServiceGrpcService;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,12 +30,17 @@ public final class GrpcEdge {
   }
 
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, HealthChecks health) {
+    return create(vertx, nodeService, new TransportGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+  }
+
+  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, TransportGrpcService transport, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
     // registered before HealthService so this handler answers Check (the first matching handler wins)
     server.callHandler(GrpcHealthCheckV1Handler.SERVICE_METHOD, new NodeHealthCheck(server, Map.of(nodeServiceName, nodeUp), nodeUp));
     server.addService(NodeServiceGrpcService.of(nodeService));
+    server.addService(TransportServiceGrpcService.of(transport));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

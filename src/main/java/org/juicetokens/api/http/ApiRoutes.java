@@ -8,12 +8,14 @@ import io.vertx.ext.web.handler.HttpException;
 import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
 import org.juicetokens.api.v1.NodeServiceService;
+import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
 import org.juicetokens.foundation.storage.proto.StorageStatsRequest;
 import org.juicetokens.foundation.time.proto.TimeRequest;
 import org.juicetokens.governance.health.proto.HealthDetailsRequest;
+import org.juicetokens.transport.pipe.proto.PipeListRequest;
 
 /**
  * The HTTP/JSON face of the API under /api/v1: the routes of the {@code google.api.http} rules
@@ -29,6 +31,10 @@ final class ApiRoutes {
   }
 
   static void mount(Router router, NodeServiceService api, ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, null, auth, maxBodyBytes);
+  }
+
+  static void mount(Router router, NodeServiceService api, TransportServiceService transport, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -43,6 +49,9 @@ final class ApiRoutes {
     // a regex route: in a plain vertx-web path ":stats" would be a path variable
     router.getWithRegex("/api/v1/dht:stats").handler(JsonCall.of(DhtStatsRequest::newBuilder, b -> api.getDhtStats(b.build())));
     router.get(PREFIX + "/health/details").handler(JsonCall.of(HealthDetailsRequest::newBuilder, b -> api.getHealthDetails(b.build())));
+    if (transport != null) {
+      router.get(PREFIX + "/pipes").handler(JsonCall.of(PipeListRequest::newBuilder, b -> transport.listPipes(b.build())));
+    }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
       JuiceException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));

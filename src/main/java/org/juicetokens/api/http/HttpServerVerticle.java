@@ -1,14 +1,18 @@
 package org.juicetokens.api.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.grpc.server.GrpcServer;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.NodeGrpcService;
+import org.juicetokens.api.grpc.TransportGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
@@ -16,19 +20,28 @@ import org.juicetokens.governance.health.ClusterHealth;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.transport.pipe.PipeVerticle;
 
 /**
  * The node's single HTTP port: /health, /metrics, the admin console (/admin/, /admin/events),
  * HTTP/JSON under /api/v1, and gRPC / gRPC-Web (by content type). Wiring only; handlers live in
- * their own classes. Also registers the "cluster" health procedure.
+ * their own classes. Also registers the "cluster" health procedure. With a pipe acceptor,
+ * {@code /pipe} upgrades to a WebSocket handed to the pipe verticle (which owns every pipe).
  */
 public final class HttpServerVerticle extends VerticleBase {
   private final NodeContext node;
+  private final Handler<ServerWebSocket> pipes;
   private volatile int actualPort = -1;
   private AdminEventsHandler adminEvents;
 
   public HttpServerVerticle(NodeContext node) {
+    this(node, null);
+  }
+
+  /** {@code pipes}: where upgraded {@code /pipe} sockets go; null = no {@code /pipe} route. */
+  public HttpServerVerticle(NodeContext node, Handler<ServerWebSocket> pipes) {
     this.node = node;
+    this.pipes = pipes;
   }
 
   @Override
@@ -37,7 +50,8 @@ public final class HttpServerVerticle extends VerticleBase {
     new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
     NodeGrpcService api = new NodeGrpcService(vertx.eventBus(), config.requestTimeoutMs(), node.health(), node.instrumented(), node.nodeId());
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
-    GrpcServer grpc = GrpcEdge.create(vertx, api, node.health());
+    TransportGrpcService transport = new TransportGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, transport, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -51,9 +65,16 @@ public final class HttpServerVerticle extends VerticleBase {
     router.getWithRegex("/admin").handler(ctx -> ctx.redirect("/admin/"));
     router.get("/admin/events").handler(adminEvents);
     router.route("/admin/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    ApiRoutes.mount(router, api, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    if (pipes != null) {
+      router.get("/pipe").handler(ctx -> ctx.request().toWebSocket().onComplete(pipes::handle, failure -> {
+        if (!ctx.response().headWritten()) {
+          ctx.response().setStatusCode(400).end("a WebSocket upgrade is expected on /pipe");
+        }
+      }));
+    }
+    ApiRoutes.mount(router, api, transport, auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
-    HttpServer server = vertx.createHttpServer();
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
     return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(NodeServiceGrpcService.all())))
       .listen(config.httpPort(), config.httpHost())
       .onSuccess(s -> actualPort = s.actualPort());

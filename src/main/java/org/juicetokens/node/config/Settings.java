@@ -114,6 +114,7 @@ public final class Settings {
   public static final Setting PIPE_ACK_DELAY_MS = def("transport.pipe.ackDelayMs", "JT_PIPE_ACK_DELAY_MS", "20", LONG, "milliseconds > 0", "Longest delay of an acknowledgement (also the pipes' timer tick)");
   public static final Setting PIPE_MAX_SESSIONS = def("transport.pipe.maxSessions", "JT_PIPE_MAX_SESSIONS", "1024", INT, "an integer > 0", "Most inbound pipe sessions (connected or awaiting resumption)");
   public static final Setting PIPE_HANDSHAKE_MS = def("transport.pipe.handshakeTimeoutMs", "JT_PIPE_HANDSHAKE_MS", "5000", LONG, "milliseconds > 0", "A connection without a Hello (server) or Welcome (client) after this long is closed");
+  public static final Setting PIPE_STALL_MS = def("transport.pipe.stallTimeoutMs", "JT_PIPE_STALL_MS", "5000", LONG, "milliseconds > 0", "A pipe whose write queue stayed full this long while its outbox is full is closed (RESOURCE_EXHAUSTED: the peer is not reading)");
   public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
 
 

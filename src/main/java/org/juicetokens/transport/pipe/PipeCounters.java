@@ -18,16 +18,59 @@ public final class PipeCounters {
   long retransmissions;
   long lost;
   private double roundTripMs = -1;
-  private final java.util.function.LongConsumer rttSink;
+  private final Sink sink;
 
-  public PipeCounters(java.util.function.LongConsumer rttNanosSink) {
-    this.rttSink = rttNanosSink;
+  /** Where the node-wide meters learn of the same events (bounded labels: no pipe id). */
+  public interface Sink {
+    Sink NOOP = new Sink() {
+    };
+
+    default void sent(int bytes) {
+    }
+
+    default void received(int bytes) {
+    }
+
+    default void roundTrip(long nanos) {
+    }
+
+    default void reconnectAttempt() {
+    }
+
+    default void reconnected() {
+    }
+  }
+
+  public PipeCounters(Sink sink) {
+    this.sink = sink;
+  }
+
+  void sent(int bytes) {
+    messagesSent++;
+    bytesSent += bytes;
+    sink.sent(bytes);
+  }
+
+  void received(int bytes) {
+    messagesReceived++;
+    bytesReceived += bytes;
+    sink.received(bytes);
+  }
+
+  void reconnectAttempt() {
+    reconnectAttempts++;
+    sink.reconnectAttempt();
+  }
+
+  void reconnected() {
+    reconnects++;
+    sink.reconnected();
   }
 
   void roundTrip(long nanos) {
     double ms = nanos / 1e6;
     roundTripMs = roundTripMs < 0 ? ms : roundTripMs * 7 / 8 + ms / 8;
-    rttSink.accept(nanos);
+    sink.roundTrip(nanos);
   }
 
   public double roundTripMs() {

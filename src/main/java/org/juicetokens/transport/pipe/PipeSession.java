@@ -204,7 +204,7 @@ public final class PipeSession {
     while (link != null && !link.writeQueueFull() && inFlight.size() < limits.maxInFlight() && !outbox.isEmpty()) {
       InFlight f = new InFlight(nextSequence++, outbox.poll(), nowNanos);
       inFlight.addLast(f);
-      counters.messagesSent++;
+      counters.sent(f.message.bytes());
       writeMessage(f, nowNanos);
     }
   }
@@ -281,7 +281,6 @@ public final class PipeSession {
   private void writeMessage(InFlight f, long nowNanos) {
     for (MessageFrame frame : f.message.frames()) {
       write(frame.toBuilder().setSequence(f.sequence).build(), nowNanos);
-      counters.bytesSent += frame.getPayload().size();
     }
   }
 

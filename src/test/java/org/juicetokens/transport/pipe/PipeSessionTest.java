@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipeSessionTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final PipeLimits LIMITS = new PipeLimits(10_000, 30_000, 10_000, 5, 1000, 30_000, 86_400_000L,
-    8, 1 << 20, 4, 3, 20, 16, 5000, 1 << 20);
+    8, 1 << 20, 4, 3, 20, 16, 5000, 1 << 20, 5000);
 
   private final List<TransportError> outcomes = new ArrayList<>();
 
   private PipeSession session(long now) {
-    return new PipeSession(LIMITS, TestFrames.encoder(1024), new PipeCounters(n -> { }), now);
+    return new PipeSession(LIMITS, TestFrames.encoder(1024), new PipeCounters(PipeCounters.Sink.NOOP), now);
   }
 
   private void send(PipeSession s, String text, long now) {
@@ -145,7 +145,7 @@ class PipeSessionTest {
 
   @Test
   void chunks_share_the_sequence_and_only_the_last_delivers() {
-    PipeSession a = new PipeSession(LIMITS, TestFrames.encoder(2), new PipeCounters(n -> { }), 0);
+    PipeSession a = new PipeSession(LIMITS, TestFrames.encoder(2), new PipeCounters(PipeCounters.Sink.NOOP), 0);
     PipeSession b = session(0);
     TestFrames.RecordingLink link = new TestFrames.RecordingLink();
     a.attach(link, 0, 0);
