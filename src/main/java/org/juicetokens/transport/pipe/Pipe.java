@@ -51,6 +51,7 @@ public final class Pipe {
   private long connectedAtNanos;
   private boolean everConnected;
   private boolean producerWaiting;
+  private long stuckSinceNanos = -1;
 
   private Consumer<PipeDelivery> messageHandler = m -> { };
   private Consumer<TransportError> errorHandler = e -> { };
@@ -313,11 +314,14 @@ public final class Pipe {
       return;
     }
     connection.partials(System.currentTimeMillis());
+    // stuck: the outbox is full and nothing can move (write queue full, or the whole window unacknowledged)
+    boolean stuck = session.outbox().full() && (connection.writeQueueFull() || session.inFlight() >= limits.maxInFlight());
+    stuckSinceNanos = !stuck ? -1 : stuckSinceNanos < 0 ? nowNanos : stuckSinceNanos;
     if (session.idle(nowNanos)) {
       connection.close(PipeSession.error(TransportErrorCode.TIMEOUT, "idle", "nothing heard for " + limits.idleMs() + " ms"));
-    } else if (session.outbox().full() && connection.stalledNanos(nowNanos) >= limits.stallMs() * 1_000_000L) {
-      fail(PipeSession.error(TransportErrorCode.RESOURCE_EXHAUSTED, "peer not reading",
-        "write queue full for " + limits.stallMs() + " ms with " + session.outbox().size() + " messages waiting"));
+    } else if (stuck && nowNanos - stuckSinceNanos >= limits.stallMs() * 1_000_000L) {
+      fail(PipeSession.error(TransportErrorCode.RESOURCE_EXHAUSTED, "peer not reading", "outbox full and nothing moved for "
+        + limits.stallMs() + " ms (" + session.inFlight() + " unacknowledged, write queue " + (connection.writeQueueFull() ? "full" : "open") + ")"));
     }
     maybeDrain();
   }

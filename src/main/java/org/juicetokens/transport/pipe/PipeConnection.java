@@ -38,7 +38,7 @@ final class PipeConnection implements Link {
   private boolean open = true;
   private boolean writable = true;
   private TransportError closeReason;
-  private long fullSinceNanos = -1;
+  private boolean paused;
 
   PipeConnection(WebSocketBase socket, Context owner, FrameCodec codec, int writeQueueBytes) {
     this.socket = socket;
@@ -53,7 +53,7 @@ final class PipeConnection implements Link {
       String.valueOf(failure.getMessage())))));
     socket.closeHandler(onOwner(v -> ended()));
     socket.drainHandler(onOwner(v -> {
-      fullSinceNanos = -1;
+      paused = false;
       socket.resume();
       drained.run();
     }));
@@ -120,8 +120,8 @@ final class PipeConnection implements Link {
       broken();
       return;
     }
-    if (full && fullSinceNanos < 0) {
-      fullSinceNanos = System.nanoTime();
+    if (full && !paused) {
+      paused = true;
       // the peer is not keeping up: stop taking more from it until it reads what we wrote
       socket.pause();
     }
@@ -134,11 +134,6 @@ final class PipeConnection implements Link {
   private void broken() {
     writable = false;
     owner.runOnContext(v -> ended());
-  }
-
-  /** How long the write queue has been full, 0 when it is not. */
-  long stalledNanos(long nowNanos) {
-    return fullSinceNanos < 0 ? 0 : nowNanos - fullSinceNanos;
   }
 
   int partials(long nowMs) {

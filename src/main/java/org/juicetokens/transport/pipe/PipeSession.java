@@ -81,7 +81,7 @@ public final class PipeSession {
 
   /** Encodes and queues a message; false (nothing queued) when the outbox is full. Encoding failures propagate. */
   public boolean offer(String messageType, byte[] message, java.util.function.Consumer<TransportError> done, long nowNanos) {
-    Outgoing outgoing = Outgoing.of(messageType, encoder.encode(FrameType.DATA, messageType, message), done);
+    Outgoing outgoing = Outgoing.of(messageType, encoder.encode(FrameType.DATA, messageType, message), message.length, done);
     if (!outbox.offer(outgoing)) {
       return false;
     }
@@ -204,7 +204,7 @@ public final class PipeSession {
     while (link != null && !link.writeQueueFull() && inFlight.size() < limits.maxInFlight() && !outbox.isEmpty()) {
       InFlight f = new InFlight(nextSequence++, outbox.poll(), nowNanos);
       inFlight.addLast(f);
-      counters.sent(f.message.bytes());
+      counters.sent(f.message.messageBytes());
       writeMessage(f, nowNanos);
     }
   }

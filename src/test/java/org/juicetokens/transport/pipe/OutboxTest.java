@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxTest {
   private static Outgoing message(int bytes) {
-    return Outgoing.of("t", List.of(MessageFrame.newBuilder().setPayload(ByteString.copyFrom(new byte[bytes])).build()), e -> { });
+    return Outgoing.of("t", List.of(MessageFrame.newBuilder().setPayload(ByteString.copyFrom(new byte[bytes])).build()), bytes, e -> { });
   }
 
   @Test
