@@ -55,6 +55,10 @@ final class PipeTestNode implements AutoCloseable {
 
   /** Fast timers for tests; {@code overrides} on top. */
   static PipeTestNode start(String nodeId, Map<String, String> overrides) {
+    return start(nodeId, overrides, FreePorts.next());
+  }
+
+  static PipeTestNode start(String nodeId, Map<String, String> overrides, int port) {
     Map<String, String> settings = new HashMap<>(Map.of("node.id", nodeId, "node.requestTimeoutMs", "60000",
       "transport.pipe.backoffMinMs", "100", "transport.pipe.backoffMaxMs", "400", "transport.pipe.handshakeTimeoutMs", "3000"));
     settings.putAll(overrides);
@@ -65,7 +69,7 @@ final class PipeTestNode implements AutoCloseable {
     NodeContext context = new NodeContext(config, registry, new Instrumented(registry, new OperationStats(), nodeId),
       HealthChecks.create(vertx), null);
     PipeVerticle pipes = new PipeVerticle(context);
-    PipeTestNode node = new PipeTestNode(vertx, config, pipes, FreePorts.next());
+    PipeTestNode node = new PipeTestNode(vertx, config, pipes, port);
     vertx.eventBus().<PipeDelivery>localConsumer(Addresses.PIPE_DELIVERED, m -> node.delivered.add(m.body()));
     await(vertx.deployVerticle(pipes));
     node.openListener();
