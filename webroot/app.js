@@ -210,6 +210,51 @@ function recordDrift(t) {
   });
 }
 
+// pipes: throughput from the difference between two snapshots, per pipe id
+const pipeCounts = new Map();           // pipe id -> {atMs, sent, received}
+
+function pipeRates(p, atMs) {
+  const before = pipeCounts.get(p.id);
+  pipeCounts.set(p.id, { atMs, sent: p.messagesSent, received: p.messagesReceived });
+  if (!before || atMs <= before.atMs) return { out: 0, in: 0 };
+  const seconds = (atMs - before.atMs) / 1000;
+  return { out: (p.messagesSent - before.sent) / seconds, in: (p.messagesReceived - before.received) / seconds };
+}
+
+function renderPipes(s) {
+  const ps = s.pipes;
+  if (unavailable(ps, 'pipes-unavailable')) {
+    badge('pipes-health', false, '', 'NO ANSWER');
+    return;
+  }
+  badge('pipes-health', ps.up);
+  setText('pipes-open', ps.open + ' of ' + ps.count);
+  setText('pipes-reconnects', ps.reconnects + ' (' + ps.reconnectAttempts + ')');
+  const ops = ps.instrumented || { ok: 0, failed: 0 };
+  setText('pipes-success', ops.ok + ops.failed === 0 ? '–' : percent(ops.ok / (ops.ok + ops.failed)));
+  let totalOut = 0;
+  let totalIn = 0;
+  const rows = ps.pipes.map((p) => {
+    const rate = pipeRates(p, s.atMs);
+    totalOut += rate.out;
+    totalIn += rate.in;
+    const good = p.state === 'OPEN';
+    return el('tr', { title: p.lastError || p.endpoint || p.id }, [
+      el('td', { text: (p.peerNodeId || '?') + (p.endpoint ? ' · ' + p.endpoint : '') }),
+      el('td', { text: p.direction.toLowerCase() }),
+      el('td', {}, [el('span', { class: 'badge ' + (good ? 'good' : 'bad'), text: p.state.toLowerCase() })]),
+      el('td', { text: rate.out.toFixed(0) + ' / ' + rate.in.toFixed(0) }),
+      el('td', { text: p.messagesSent + ' / ' + p.messagesReceived }),
+      el('td', { text: ms(p.roundTripMs) }),
+      el('td', { text: p.reconnects + ' (' + p.reconnectAttempts + ')' }),
+      el('td', { text: String(p.inFlight + p.outbox) }),
+    ]);
+  });
+  setText('pipes-rate', totalOut.toFixed(0) + ' / ' + totalIn.toFixed(0));
+  fillRows($('pipes-table'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '8', class: 'muted', text: 'no pipe' })])]);
+  filled('panel-pipes');
+}
+
 function renderOperations(s) {
   const layers = s.operations.layers;
   if (layers.length > 0) {
@@ -253,6 +298,7 @@ function onSnapshot(s) {
   renderStorage(s);
   renderDht(s);
   renderTime(s.time);
+  renderPipes(s);
   renderOperations(s);
   renderErrors(s);
   setText('updated-at', new Date(s.atMs).toLocaleTimeString());

@@ -56,11 +56,22 @@ public final class LayerDoubles extends VerticleBase {
       Bus.serveLocal(bus, Addresses.DHT_PUT, DhtPutRequest.class, r -> run(Layer.DHT, "put", () -> put(r))),
       Bus.serveLocal(bus, Addresses.DHT_GET, DhtGetRequest.class, r -> run(Layer.DHT, "get", () -> get(r))),
       Bus.serveLocal(bus, Addresses.DHT_REMOVE, DhtRemoveRequest.class, r -> run(Layer.DHT, "remove", () -> remove(r))),
-      Bus.serveLocal(bus, Addresses.DHT_STATS, DhtStatsRequest.class, r -> Future.succeededFuture(dhtStats())));
+      Bus.serveLocal(bus, Addresses.DHT_STATS, DhtStatsRequest.class, r -> Future.succeededFuture(dhtStats())),
+      Bus.serveLocal(bus, Addresses.PIPE_LIST, org.juicetokens.transport.pipe.proto.PipeListRequest.class,
+        r -> Future.succeededFuture(pipeList())));
     for (String id : List.of("storage", "dht", "time")) {
       node.health().register(id, p -> p.complete(Status.OK(new JsonObject().put("double", true))));
     }
     return Future.join(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  /** One open outbound pipe, as the pipe verticle would list it. */
+  private static org.juicetokens.transport.pipe.proto.PipeList pipeList() {
+    return org.juicetokens.transport.pipe.proto.PipeList.newBuilder().addPipes(org.juicetokens.transport.pipe.proto.PipeInfo.newBuilder()
+      .setId("out-double").setPeerNodeId("peer-x").setDirection(org.juicetokens.transport.pipe.proto.PipeDirection.OUTBOUND)
+      .setState(org.juicetokens.transport.pipe.proto.PipeState.OPEN).setEndpoint("ws://127.0.0.1:1/pipe")
+      .setStats(org.juicetokens.transport.pipe.proto.PipeStats.newBuilder().setMessagesSent(42).setRoundTripMs(0.4).setReconnects(1)))
+      .build();
   }
 
   /** The keys in the double's map (for assertions). */

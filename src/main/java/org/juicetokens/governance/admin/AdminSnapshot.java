@@ -14,6 +14,10 @@ import org.juicetokens.governance.health.ClusterHealth;
 import org.juicetokens.governance.health.HealthReport;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.transport.pipe.proto.PipeInfo;
+import org.juicetokens.transport.pipe.proto.PipeList;
+import org.juicetokens.transport.pipe.proto.PipeState;
+import org.juicetokens.transport.pipe.proto.PipeStats;
 
 import java.util.List;
 
@@ -133,6 +137,31 @@ public final class AdminSnapshot {
       .put("jumpSuspected", t.getJumpSuspected())
       .put("reason", t.getReason())
       .put("sources", sources);
+  }
+
+  /** Pipes: each pipe's status and figures (the console derives throughput from consecutive snapshots). */
+  public AdminSnapshot pipes(PipeList list, JsonObject operations) {
+    JsonArray pipes = new JsonArray();
+    long open = 0;
+    long reconnects = 0;
+    long attempts = 0;
+    for (PipeInfo p : list.getPipesList()) {
+      PipeStats st = p.getStats();
+      open += p.getState() == PipeState.OPEN ? 1 : 0;
+      reconnects += st.getReconnects();
+      attempts += st.getReconnectAttempts();
+      pipes.add(new JsonObject().put("id", p.getId()).put("peerNodeId", p.getPeerNodeId()).put("direction", p.getDirection().name())
+        .put("state", p.getState().name()).put("endpoint", p.getEndpoint()).put("lastError", p.getLastError())
+        .put("messagesSent", st.getMessagesSent()).put("messagesReceived", st.getMessagesReceived())
+        .put("bytesSent", st.getBytesSent()).put("bytesReceived", st.getBytesReceived())
+        .put("roundTripMs", st.getRoundTripMs()).put("uptimeMs", st.getUptimeMs())
+        .put("reconnects", st.getReconnects()).put("reconnectAttempts", st.getReconnectAttempts())
+        .put("errors", st.getErrors()).put("lost", st.getLost()).put("inFlight", st.getInFlight()).put("outbox", st.getOutbox()));
+    }
+    json.put("pipes", new JsonObject().put("available", true).put("up", componentUp("pipe", true))
+      .put("count", list.getPipesCount()).put("open", open).put("reconnects", reconnects).put("reconnectAttempts", attempts)
+      .put("pipes", pipes).put("instrumented", operations));
+    return this;
   }
 
   /** Per-layer success rates of every operation seen, the operations themselves and the recent errors. */

@@ -40,7 +40,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-operations", "panel-errors");
+    "panel-time", "panel-pipes", "panel-operations", "panel-errors");
 
   private static EdgeTestNode node;
 

@@ -83,6 +83,29 @@ class AdminSnapshotTest {
   }
 
   @Test
+  void pipes_section_has_status_figures_and_reconnections_per_pipe() {
+    var list = org.juicetokens.transport.pipe.proto.PipeList.newBuilder()
+      .addPipes(org.juicetokens.transport.pipe.proto.PipeInfo.newBuilder().setId("p1").setPeerNodeId("b")
+        .setDirection(org.juicetokens.transport.pipe.proto.PipeDirection.OUTBOUND)
+        .setState(org.juicetokens.transport.pipe.proto.PipeState.OPEN)
+        .setStats(org.juicetokens.transport.pipe.proto.PipeStats.newBuilder().setMessagesSent(10).setRoundTripMs(1.5)
+          .setReconnects(2).setReconnectAttempts(3)))
+      .addPipes(org.juicetokens.transport.pipe.proto.PipeInfo.newBuilder().setId("p2").setPeerNodeId("c")
+        .setDirection(org.juicetokens.transport.pipe.proto.PipeDirection.INBOUND)
+        .setState(org.juicetokens.transport.pipe.proto.PipeState.DISCONNECTED).setLastError("connection closed"))
+      .build();
+    JsonObject pipes = AdminSnapshot.of("a", 1).pipes(list, NO_OPS).toJson().getJsonObject("pipes");
+    assertThat(pipes.getInteger("count")).isEqualTo(2);
+    assertThat(pipes.getLong("open")).isEqualTo(1);
+    assertThat(pipes.getLong("reconnects")).isEqualTo(2);
+    assertThat(pipes.getLong("reconnectAttempts")).isEqualTo(3);
+    JsonObject first = pipes.getJsonArray("pipes").getJsonObject(0);
+    assertThat(first.getString("state")).isEqualTo("OPEN");
+    assertThat(first.getDouble("roundTripMs")).isEqualTo(1.5);
+    assertThat(pipes.getJsonArray("pipes").getJsonObject(1).getString("lastError")).isEqualTo("connection closed");
+  }
+
+  @Test
   void a_layer_that_did_not_answer_is_marked_and_the_rest_still_shows() {
     JsonObject json = AdminSnapshot.of("a", 1).health(health(true))
       .unavailable("dht", new JuiceException(ErrorCode.UNAVAILABLE, "no handlers"))
