@@ -89,6 +89,9 @@ final class PipeServer {
       .setLastReceivedSequence(pipe.lastReceived()).setResumed(resumed).build();
     Handshake.frames(codec::encode, welcome).forEach(connection::write);
     pipe.attach(connection, hello.getNodeId(), hello.getLastReceivedSequence(), resumed);
+    if (!resumed) {
+      pipes.supersede(hello.getNodeId(), pipe);
+    }
     return Future.succeededFuture();
   }
 }

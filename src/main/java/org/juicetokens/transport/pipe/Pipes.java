@@ -58,6 +58,20 @@ final class Pipes {
     return pipe != null && pipe.peerNodeId().equals(peerNodeId) && pipe.state() != PipeState.CLOSED ? pipe : null;
   }
 
+  /**
+   * A node that starts a new session has lost its previous ones: its inbound pipes that wait for
+   * a resumption are closed, so what they held is reported (their sends fail) and not kept 24 h.
+   */
+  void supersede(String peerNodeId, Pipe current) {
+    for (Pipe pipe : new ArrayList<>(byId.values())) {
+      if (pipe != current && pipe.direction() == PipeDirection.INBOUND && pipe.peerNodeId().equals(peerNodeId)
+        && pipe.state() != PipeState.OPEN) {
+        pipe.close(PipeSession.error(TransportErrorCode.CONNECTION_LOST, "superseded",
+          "node " + peerNodeId + " started a new session; unacknowledged messages may be lost"));
+      }
+    }
+  }
+
   Pipe openOutbound(String endpoint) {
     Pipe pipe = create("out-" + Handshake.newSessionId(), PipeDirection.OUTBOUND, endpoint);
     register(pipe);

@@ -55,6 +55,26 @@ class PipeSessionLossTest {
     }
   }
 
+  @Test
+  void a_peer_that_restarts_supersedes_its_old_session_and_what_waited_for_it_is_reported() throws Exception {
+    try (PipeTestNode server = PipeTestNode.start("server", Map.of())) {
+      Map<String, String> peers = Map.of("transport.peers", server.endpoint());
+      String oldPipe;
+      try (PipeTestNode client = PipeTestNode.start("client", peers)) {
+        server.awaitOpen("client");
+        oldPipe = server.pipeTo("client").getId();
+      }
+      eventually(() -> server.pipeTo("client").getState().name().equals("DISCONNECTED"), "the old session waits");
+      Future<PipeSendResult> waiting = server.send("client", "test.ForTheOldSession", new byte[] {1}, true);
+      try (PipeTestNode restarted = PipeTestNode.start("client", peers)) {
+        restarted.awaitOpen("server");
+        eventually(() -> server.list().size() == 1 && !server.pipeTo("client").getId().equals(oldPipe), "only the new session");
+        assertThat(catchFailure(waiting)).hasMessageContaining("new session");
+        assertThat(restarted.delivered).isEmpty();
+      }
+    }
+  }
+
   private static Throwable catchFailure(Future<?> future) {
     try {
       await(future);
