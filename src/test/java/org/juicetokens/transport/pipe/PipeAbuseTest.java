@@ -52,6 +52,43 @@ class PipeAbuseTest {
       await(client.send("server", "test.Still", "fine".getBytes(StandardCharsets.UTF_8), true));
       eventually(() -> server.delivered.stream().anyMatch(d -> d.getMessageType().equals("test.Still")), "the other pipe still delivers");
       assertThat(server.list()).singleElement().extracting(PipeInfo::getState).isEqualTo(PipeState.OPEN);
+      await(raw.close());
+    }
+  }
+
+  @Test
+  void a_client_without_a_hello_is_closed_after_the_handshake_timeout() throws Exception {
+    // PipeTestNode sets the handshake timeout to 3 s
+    try (PipeTestNode server = PipeTestNode.start("server", Map.of())) {
+      // kept in a variable: Vert.x closes a client that is no longer referenced
+      WebSocketClient raw = server.vertx.createWebSocketClient();
+      WebSocket silent = await(raw.connect(server.port, "127.0.0.1", "/pipe"));
+      List<Buffer> received = new CopyOnWriteArrayList<>();
+      Promise<Void> closed = Promise.promise();
+      silent.binaryMessageHandler(received::add);
+      silent.closeHandler(v -> closed.tryComplete());
+      await(closed.future());
+      Decoded.Complete error = (Decoded.Complete) CODEC.newDecoder().decode(received.get(0), System.currentTimeMillis());
+      assertThat(TransportError.parseFrom(error.message()).getCode()).isEqualTo(TransportErrorCode.TIMEOUT);
+      assertThat(server.list()).isEmpty();
+      await(raw.close());
+    }
+  }
+
+  @Test
+  void a_connection_that_goes_quiet_is_closed_as_idle_and_the_session_waits_for_resumption() throws Exception {
+    try (PipeTestNode server = PipeTestNode.start("server", Map.of("transport.pipe.idleTimeoutMs", "1000"))) {
+      WebSocketClient raw = server.vertx.createWebSocketClient();
+      WebSocket quiet = await(raw.connect(server.port, "127.0.0.1", "/pipe"));
+      Promise<Void> closed = Promise.promise();
+      quiet.closeHandler(v -> closed.tryComplete());
+      PipeHello hello = PipeHello.newBuilder().setNodeId("quiet").setProtocolVersion(1).build();
+      quiet.writeBinaryMessage(FrameCodec.toWire(Handshake.frames(CODEC::encode, hello).get(0)));
+      await(closed.future()); // no heartbeat from this client: closed after 1 s of silence
+      eventually(() -> server.pipeTo("quiet") != null && server.pipeTo("quiet").getState() == PipeState.DISCONNECTED,
+        "the session kept for resumption");
+      assertThat(server.pipeTo("quiet").getLastError()).contains("idle");
+      await(raw.close());
     }
   }
 
@@ -117,7 +154,7 @@ class PipeAbuseTest {
 
       // the write queue stays full with the outbox full: the pipe is closed and forgotten
       eventually(() -> server.pipeTo("lazy") == null, "the lazy pipe cut off");
-      lazy.close();
+      await(raw.close());
     }
   }
 }
