@@ -33,6 +33,11 @@ public final class Addresses {
   /** Published (node-local) when this node's time status changes; body: the new TimeReading. */
   public static final String TIME_STATUS = "jt.foundation.time.status";
 
+  // transport/discovery (node-local)
+  public static final String DISCOVERY_DISCOVER = "jt.transport.discovery.discover";
+  public static final String DISCOVERY_PEERS = "jt.transport.discovery.peers";
+  public static final String DISCOVERY_STATS = "jt.transport.discovery.stats";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

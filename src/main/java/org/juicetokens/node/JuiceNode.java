@@ -32,6 +32,7 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, then the HTTP edge). {@link #start}
+ * layer verticles deployed in order (storage, DHT, time, the HTTP edge, then discovery). {@link #start}
  * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
@@ -65,6 +66,13 @@ public final class JuiceNode {
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
       new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()).forEach(b -> b.bindTo(registry));
 
+    NodeKey nodeKey;
+    try {
+      // file I/O, before any event loop exists
+      nodeKey = NodeKey.loadOrCreate(config.nodeDataDir());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(ClusterConfigFactory.create(config));
     EventBusOptions eventBus = new EventBusOptions()
       .setHost(config.string(Settings.CLUSTER_HOST))
@@ -86,7 +94,7 @@ public final class JuiceNode {
         ProtobufCodec.register(vertx.eventBus());
         HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
         NodeContext context = new NodeContext(config, registry,
-          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast);
+          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast, nodeKey);
         watchMembership(vertx, hazelcast);
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
@@ -95,6 +103,8 @@ public final class JuiceNode {
           TimeVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(http))
+          // discovery advertises the pipe endpoint on the port the HTTP server actually bound
+          .compose(id -> vertx.deployVerticle(new DiscoveryVerticle(context, http.actualPort())))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))
           .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms",
             config.nodeId(), node.httpPort(), config.string(Settings.CLUSTER_NAME), hazelcast.getCluster().getMembers().size(),

@@ -7,8 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.common.ServiceMethod;
+import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.NodeGrpcService;
+import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
@@ -16,6 +19,9 @@ import org.juicetokens.governance.health.ClusterHealth;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The node's single HTTP port: /health, /metrics, the admin console (/admin/, /admin/events),
@@ -37,7 +43,8 @@ public final class HttpServerVerticle extends VerticleBase {
     new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
     NodeGrpcService api = new NodeGrpcService(vertx.eventBus(), config.requestTimeoutMs(), node.health(), node.instrumented(), node.nodeId());
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
-    GrpcServer grpc = GrpcEdge.create(vertx, api, node.health());
+    DiscoveryGrpcService discovery = new DiscoveryGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -51,10 +58,10 @@ public final class HttpServerVerticle extends VerticleBase {
     router.getWithRegex("/admin").handler(ctx -> ctx.redirect("/admin/"));
     router.get("/admin/events").handler(adminEvents);
     router.route("/admin/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    ApiRoutes.mount(router, api, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    ApiRoutes.mount(router, api, discovery, auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer();
-    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(NodeServiceGrpcService.all())))
+    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(grpcMethods())))
       .listen(config.httpPort(), config.httpHost())
       .onSuccess(s -> actualPort = s.actualPort());
   }
@@ -66,6 +73,12 @@ public final class HttpServerVerticle extends VerticleBase {
       adminEvents.close();
     }
     return Future.succeededFuture();
+  }
+
+  private static List<ServiceMethod<?, ?>> grpcMethods() {
+    List<ServiceMethod<?, ?>> methods = new ArrayList<>(NodeServiceGrpcService.all());
+    methods.addAll(DiscoveryServiceGrpcService.all());
+    return methods;
   }
 
   /** The bound port (differs from the configured one when that is 0). */

@@ -90,6 +90,15 @@ public final class Settings {
   public static final Setting TIME_NTP_CONFIDENCE = def("time.ntpConfidence", "JT_TIME_NTP_CONFIDENCE", "90", INT, "an integer 1-100", "Confidence of an NTP answer with no round trip (lowered by the round trip)");
   public static final Setting TIME_PEER_CONFIDENCE = def("time.peerConfidence", "JT_TIME_PEER_CONFIDENCE", "70", INT, "an integer 1-100", "Confidence of a peer's answer with no round trip (lowered by the round trip)");
 
+  // transport
+  public static final Setting TRANSPORT_PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws:// endpoints or DNS names", "Bootstrap peers: ws:// pipe endpoints (STATIC) or host names (DNS)");
+  public static final Setting TRANSPORT_ADVERTISED_HOST = def("transport.advertisedHost", "JT_ADVERTISED_HOST", "", STRING, "an address or host name", "Host in this node's advertised pipe endpoint ws://<host>:<http port>/pipe (default: cluster.publicHost, else cluster.host)");
+
+  // transport/discovery
+  public static final Setting DISCOVERY_REFRESH_MS = def("discovery.refreshIntervalMs", "JT_DISCOVERY_REFRESH_MS", "10000", LONG, "milliseconds > 0", "How often the node re-signs its advertisement and refreshes its peer table");
+  public static final Setting DISCOVERY_AD_TTL_S = def("discovery.advertisementTtlSeconds", "JT_DISCOVERY_AD_TTL_S", "30", INT, "seconds > 0", "Lifetime of this node's advertisement in the DHT (keep above the refresh interval)");
+  public static final Setting DISCOVERY_PEER_EXPIRY_MS = def("discovery.peerExpiryMs", "JT_DISCOVERY_PEER_EXPIRY_MS", "30000", LONG, "milliseconds > 0", "Peers not seen for this long leave the peer table");
+  public static final Setting DISCOVERY_TIMEOUT_MS = def("discovery.timeoutMs", "JT_DISCOVERY_TIMEOUT_MS", "3000", LONG, "milliseconds > 0", "Time a discovery round may take when the caller gives none (partial results after it)");
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
