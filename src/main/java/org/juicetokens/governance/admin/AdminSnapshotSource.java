@@ -14,10 +14,12 @@ import org.juicetokens.foundation.time.proto.TimeReading;
 import org.juicetokens.foundation.time.proto.TimeRequest;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
 
 /**
- * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT and
- * time (by address, with the node's timeout), all at once. A gathering younger than half the
+ * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
+ * time and discovery (by address, with the node's timeout), all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -56,7 +58,8 @@ public final class AdminSnapshotSource {
     var storage = Bus.request(bus, Addresses.STORAGE_STATS, StorageStatsRequest.getDefaultInstance(), timeoutMs, StorageStats.class);
     var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
     var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
-    return Future.join(checks, storage, dht, time).transform(ignored -> {
+    var discovery = Bus.request(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.getDefaultInstance(), timeoutMs, DiscoveryStats.class);
+    return Future.join(checks, storage, dht, time, discovery).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -77,6 +80,11 @@ public final class AdminSnapshotSource {
         snapshot.time(time.result());
       } else {
         snapshot.unavailable("time", time.cause());
+      }
+      if (discovery.succeeded()) {
+        snapshot.discovery(discovery.result(), stats.layerTotals(Layer.DISCOVERY));
+      } else {
+        snapshot.unavailable("discovery", discovery.cause());
       }
       return Future.succeededFuture(snapshot.operations(stats).toJson());
     });
