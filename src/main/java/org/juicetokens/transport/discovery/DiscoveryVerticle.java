@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
@@ -14,16 +13,13 @@ import org.juicetokens.foundation.dht.Dht;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
-import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.discovery.proto.DiscoverRequest;
-import org.juicetokens.transport.discovery.proto.DiscoverResult;
 import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
 import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
 import org.juicetokens.transport.discovery.proto.ListPeersRequest;
-import org.juicetokens.transport.discovery.proto.PeerList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +29,7 @@ import java.util.List;
  * Discovery on one node: re-signs and publishes this node's advertisement and refreshes the
  * peer table every {@code discovery.refreshIntervalMs}; answers discovery, the peer table and
  * its stats node-locally; registers the advertisement verifier, the "discovery" health
- * procedure and the meters. Wiring only: the rules are in {@link PeerDiscovery}, {@link PeerTable},
+ * procedure and the meters. Wiring only: the rules are in {@link DiscoveryRounds}, {@link PeerDiscovery}, {@link PeerTable},
  * the sources, {@link Advertisements} and {@link AdvertisementVerifier}. Deployed after the HTTP
  * server, whose bound port is part of this node's pipe endpoint.
  */
@@ -45,8 +41,7 @@ public final class DiscoveryVerticle extends VerticleBase {
   private final int httpPort;
   private final NameResolver resolver;
   private AdvertisementPublisher publisher;
-  private PeerDiscovery discovery;
-  private PeerTable table;
+  private DiscoveryRounds rounds;
   private DiscoveryMeters meters;
   private WorkerExecutor resolvers;
   private long refreshTimer = -1;
@@ -75,33 +70,30 @@ public final class DiscoveryVerticle extends VerticleBase {
     String ownEndpoint = BootstrapPeers.pipeEndpoint(Advertisements.advertisedHost(config), httpPort);
     node.dhtVerifiers().register(DhtMaps.PEER_ADVERTISEMENTS, new AdvertisementVerifier(), true);
     meters = new DiscoveryMeters(node.registry());
-    table = new PeerTable(config.longValue(Settings.DISCOVERY_PEER_EXPIRY_MS));
-    publisher = new AdvertisementPublisher(node, vertx.eventBus(), Advertisements.advertisedHost(config), httpPort, ownEndpoint);
     // resolvers and the interface list block: never on the event loop
     resolvers = vertx.createSharedWorkerExecutor("juice-discovery-resolver", 2);
     SelfCheck self = new SelfCheck(node.nodeId(), ownEndpoint, httpPort, SelfCheck::isMachineAddress);
     long maxAdAgeMs = 2_000L * config.integer(Settings.DISCOVERY_AD_TTL_S);
-    discovery = new PeerDiscovery(List.of(
+    PeerDiscovery discovery = new PeerDiscovery(List.of(
       new ClusterPeerSource(this::otherMembers, this::readAdvertisement, config.string(Settings.CLUSTER_NAME), System::currentTimeMillis,
         maxAdAgeMs, this::rejected),
       new DnsPeerSource(bootstrap.names(), resolver, self, task -> resolvers.executeBlocking(task, false)),
       new StaticPeerSource(bootstrap.endpoints(), self, task -> resolvers.executeBlocking(task, false))), self, this::timer);
-
-    node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("activePeers", table.size())
-      .put("byMethod", new JsonObject(table.activeByMethod().entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), e -> (Object) e.getValue()))))
-      .put("pipeEndpoint", ownEndpoint))));
+    rounds = new DiscoveryRounds(discovery, new PeerTable(config.longValue(Settings.DISCOVERY_PEER_EXPIRY_MS)), meters,
+      node.instrumented(), node.nodeId(), ownEndpoint);
+    publisher = new AdvertisementPublisher(node, vertx.eventBus(), Advertisements.advertisedHost(config), httpPort, ownEndpoint);
+    // the procedure runs on the caller's thread: it reads the published copy, never the table
+    node.health().register(HEALTH, promise -> promise.complete(Status.OK(rounds.health())));
     EventBus bus = vertx.eventBus();
     long defaultTimeoutMs = config.longValue(Settings.DISCOVERY_TIMEOUT_MS);
     long refreshMs = config.longValue(Settings.DISCOVERY_REFRESH_MS);
     return Future.join(
-        Bus.serveLocal(bus, Addresses.DISCOVERY_DISCOVER, DiscoverRequest.class, r -> discover(r.getMethod(),
+        Bus.serveLocal(bus, Addresses.DISCOVERY_DISCOVER, DiscoverRequest.class, r -> rounds.discover(r.getMethod(),
           r.getTimeoutMs() == 0 ? defaultTimeoutMs : r.getTimeoutMs(), r.getMaxResults())).completion(),
         Bus.serveLocal(bus, Addresses.DISCOVERY_PEERS, ListPeersRequest.class,
-          r -> Future.succeededFuture(PeerList.newBuilder().addAllPeers(table.peers()).build())).completion(),
+          r -> Future.succeededFuture(rounds.peers())).completion(),
         Bus.serveLocal(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.class,
-          r -> Future.succeededFuture(meters.stats().addAllPeers(table.peers()).setPipeEndpoint(ownEndpoint).build())).completion())
+          r -> Future.succeededFuture(rounds.stats())).completion())
       .compose(v -> refresh(Math.min(defaultTimeoutMs, refreshMs)))
       .onSuccess(v -> refreshTimer = vertx.setPeriodic(refreshMs, t -> refresh(Math.min(defaultTimeoutMs, refreshMs))));
   }
@@ -115,42 +107,26 @@ public final class DiscoveryVerticle extends VerticleBase {
     return resolvers.close();
   }
 
-  /** Publishes the advertisement, then runs one round over every method; one at a time. */
+  /** Publishes the advertisement, then runs one round over every method; one refresh at a time. */
   private Future<Void> refresh(long timeoutMs) {
     if (refreshing) {
       return Future.succeededFuture();
     }
     refreshing = true;
     return publisher.publish()
-      .<DiscoverResult>compose(v -> discover(DiscoveryMethod.DISCOVERY_METHOD_UNSPECIFIED, timeoutMs, 0))
+      .transform(published -> {
+        if (published.failed()) {
+          // the previous advertisement lives until its TTL; the peers are still worth refreshing
+          LOG.warn("[Network] [node: {}] advertisement not published: {}", node.nodeId(), published.cause().getMessage());
+        }
+        return rounds.discover(DiscoveryMethod.DISCOVERY_METHOD_UNSPECIFIED, timeoutMs, 0);
+      })
       .<Void>mapEmpty()
       .recover(failure -> {
         LOG.warn("[Network] [node: {}] discovery refresh failed: {}", node.nodeId(), failure.getMessage());
         return Future.succeededFuture();
       })
       .andThen(ar -> refreshing = false);
-  }
-
-  /** One discovery; a complete one (no maxResults cut) also refreshes the peer table. */
-  private Future<DiscoverResult> discover(DiscoveryMethod method, long timeoutMs, int maxResults) {
-    long start = System.nanoTime();
-    return node.instrumented().run(Layer.DISCOVERY, "discover", "method=" + method.name(),
-        () -> discovery.discoverPeers(method, timeoutMs, maxResults))
-      .andThen(ar -> meters.discovery(method, ar.failed() ? "error" : ar.result().success() ? "ok" : "partial", System.nanoTime() - start))
-      .map(outcome -> {
-        long now = System.currentTimeMillis();
-        if (maxResults == 0) {
-          table.round(outcome.peers(), outcome.completed(), outcome.asked(), now)
-            .forEach(id -> LOG.info("[Network] [node: {}] peer {} silent for too long, dropped", node.nodeId(), id));
-          meters.table(table);
-        }
-        return DiscoverResult.newBuilder()
-          .addAllPeers(outcome.peers().stream().map(p -> p.toPeer(now, 1.0)).toList())
-          .setSuccess(outcome.success())
-          .addAllErrors(outcome.errors())
-          .setDurationMs((System.nanoTime() - start) / 1e6)
-          .build();
-      });
   }
 
   private List<String> otherMembers() {
