@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.InvalidStatusException;
+import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcClient;
 import org.juicetokens.transport.discovery.proto.DiscoverRequest;
 import org.juicetokens.transport.discovery.proto.DiscoverResult;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/juice peers}: a node's peer table ({@code DiscoveryService/ListPeers}) or, with
  * {@code --method}, a discovery run now by that method ({@code DiscoveryService/DiscoverPeers}).
- * Exit 0 with the answer, 1 when a discovery was partial, 2 on a bad argument, 3 when unreachable.
+ * Exit 0 with the answer, 1 when a discovery was partial or the node refused the call, 2 on a bad
+ * argument, 3 when the node cannot be reached.
  */
 @Command(name = "peers", mixinStandardHelpOptions = true,
   description = "List a node's peers over gRPC, or discover now with --method CLUSTER|DNS|STATIC.")
@@ -65,13 +68,16 @@ final class PeersCommand implements Callable<Integer> {
         print(peers, "peer table of " + node);
         return EXIT_OK;
       }
-      long discoveryTimeoutMs = Math.max(1, timeoutSeconds * 1000L - 500);
+      long discoveryTimeoutMs = Math.min(DiscoveryGrpcService.MAX_TIMEOUT_MS, Math.max(1, timeoutSeconds * 1000L - 500));
       DiscoverResult result = discovery.discoverPeers(DiscoverRequest.newBuilder().setMethod(discoveryMethod)
         .setTimeoutMs(discoveryTimeoutMs).build()).await(timeoutSeconds, TimeUnit.SECONDS);
       print(result.getPeersList(), String.format("discovered by %s in %.0f ms%s", method.toUpperCase(Locale.ROOT), result.getDurationMs(),
         result.getSuccess() ? "" : " (partial)"));
       result.getErrorsList().forEach(e -> out.println("  ! " + e));
       return result.getSuccess() ? EXIT_OK : EXIT_PARTIAL;
+    } catch (InvalidStatusException e) {
+      err.println("node " + node + " refused the call: " + e.actualStatus());
+      return EXIT_PARTIAL;
     } catch (Exception e) {
       err.println("node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return EXIT_UNREACHABLE;
