@@ -1,5 +1,5 @@
 // JuiceTokens admin console: fills the panels from the node's Server-Sent Events.
-// One `snapshot` event a second (node, health, cluster, storage, DHT, time, operations,
+// One `snapshot` event a second (node, health, cluster, storage, DHT, time, peers, operations,
 // recent errors) plus discrete `cluster` and `time` events. No framework, nothing external;
 // every value from the node is written with textContent, never as HTML.
 'use strict';
@@ -210,6 +210,34 @@ function recordDrift(t) {
   });
 }
 
+function renderPeers(s) {
+  const d = s.discovery;
+  if (!d) return;
+  if (unavailable(d, 'peers-unavailable')) {
+    badge('peers-health', false, '', 'NO ANSWER');
+    return;
+  }
+  badge('peers-health', d.up);
+  setText('peers-active', String(d.activePeers));
+  setText('peers-success', percent(d.successRate) + ' of ' + d.rounds + ' rounds');
+  setText('peers-duration', ms(d.lastDurationMs) + ' / ' + ms(d.meanDurationMs));
+  setText('peers-by-method', Object.entries(d.foundByMethod).map(([m, n]) => m + ' ' + n).join(' · ') || '–');
+  const refused = Object.entries(d.rejected).filter(([, n]) => n > 0).map(([r, n]) => r + ' ' + n).join(' · ');
+  setText('peers-rejected', refused || 'none');
+  const rows = d.peers.map((p) => el('tr', {}, [
+    el('td', { text: p.id }),
+    el('td', { text: p.method }),
+    el('td', { class: 'mono', text: p.pipeEndpoint }),
+    el('td', { class: 'mono', text: Math.max(0, (s.atMs - p.lastSeenMs) / 1000).toFixed(1) + ' s ago' }),
+    el('td', {}, [el('div', { class: 'inline-meter' }, [
+      el('div', { class: 'meter-fill ' + (p.reliability < 0.9 ? 'warn-fill' : 'ok'), style: 'width:' + (p.reliability * 100).toFixed(0) + '%' })]),
+    el('span', { class: 'small', text: percent(p.reliability) })]),
+    el('td', { class: 'muted', text: p.version || '–' }),
+  ]));
+  fillRows($('peers-table'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '6', class: 'muted', text: 'no peer known yet' })])]);
+  filled('panel-peers');
+}
+
 // pipes: throughput from the difference between two snapshots, per pipe id
 const pipeCounts = new Map();           // pipe id -> {atMs, sent, received}
 
@@ -298,6 +326,7 @@ function onSnapshot(s) {
   renderStorage(s);
   renderDht(s);
   renderTime(s.time);
+  renderPeers(s);
   renderPipes(s);
   renderOperations(s);
   renderErrors(s);

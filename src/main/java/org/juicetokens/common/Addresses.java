@@ -44,6 +44,11 @@ public final class Addresses {
   /** Published for every message a pipe delivered (exactly once, in order); body: PipeDelivery. */
   public static final String PIPE_DELIVERED = "jt.transport.pipe.delivered";
 
+  // transport/discovery (node-local)
+  public static final String DISCOVERY_DISCOVER = "jt.transport.discovery.discover";
+  public static final String DISCOVERY_PEERS = "jt.transport.discovery.peers";
+  public static final String DISCOVERY_STATS = "jt.transport.discovery.stats";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -36,6 +36,7 @@ import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
+import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, framing, pipes, then the HTTP edge). {@link #start}
+ * layer verticles deployed in order (storage, DHT, time, framing, pipes, the HTTP edge, then discovery). {@link #start}
  * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
@@ -69,6 +70,13 @@ public final class JuiceNode {
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
       new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()).forEach(b -> b.bindTo(registry));
 
+    NodeKey nodeKey;
+    try {
+      // file I/O, before any event loop exists
+      nodeKey = NodeKey.loadOrCreate(config.nodeDataDir());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(ClusterConfigFactory.create(config));
     EventBusOptions eventBus = new EventBusOptions()
       .setHost(config.string(Settings.CLUSTER_HOST))
@@ -91,7 +99,7 @@ public final class JuiceNode {
         HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
         NodeContext context = new NodeContext(config, registry,
           new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast,
-          new DhtVerifiers(), new FrameMetrics(registry));
+          new DhtVerifiers(), nodeKey, new FrameMetrics(registry));
         watchMembership(vertx, hazelcast);
         PipeVerticle pipes = new PipeVerticle(context);
         HttpServerVerticle http = new HttpServerVerticle(context, pipes::accept);
@@ -103,6 +111,8 @@ public final class JuiceNode {
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))
+          // discovery advertises the pipe endpoint on the port the HTTP server actually bound
+          .compose(id -> vertx.deployVerticle(new DiscoveryVerticle(context, http.actualPort())))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))
           .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms",
             config.nodeId(), node.httpPort(), config.string(Settings.CLUSTER_NAME), hazelcast.getCluster().getMembers().size(),

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/juice}: the one entry point. Subcommands run a node or talk to one. */
-@Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node 0.1.0",
+@Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node " + NodeVersion.VERSION,
   description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
-  subcommands = {NodeCommand.class, HealthCommand.class})
+  subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -28,13 +28,19 @@ import org.juicetokens.foundation.time.proto.TimeSourceType;
 import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
+import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
+import org.juicetokens.transport.discovery.proto.DiscoveryStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
+import org.juicetokens.transport.discovery.proto.MethodCount;
+import org.juicetokens.transport.discovery.proto.Peer;
+import org.juicetokens.transport.discovery.proto.RejectionCount;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Test doubles of the storage, DHT and time verticles, on their real node-local addresses, with
+ * Test doubles of the storage, DHT, time and discovery verticles, on their real node-local addresses, with
  * their health procedures. The DHT double keeps an in-memory map and fails on purpose for a few
  * keys: "unavailable" (UNAVAILABLE), "denied" (PERMISSION_DENIED), "inadequate" (TIME_INADEQUATE).
  */
@@ -57,9 +63,10 @@ public final class LayerDoubles extends VerticleBase {
       Bus.serveLocal(bus, Addresses.DHT_GET, DhtGetRequest.class, r -> run(Layer.DHT, "get", () -> get(r))),
       Bus.serveLocal(bus, Addresses.DHT_REMOVE, DhtRemoveRequest.class, r -> run(Layer.DHT, "remove", () -> remove(r))),
       Bus.serveLocal(bus, Addresses.DHT_STATS, DhtStatsRequest.class, r -> Future.succeededFuture(dhtStats())),
+      Bus.serveLocal(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.class, r -> Future.succeededFuture(discoveryStats())),
       Bus.serveLocal(bus, Addresses.PIPE_LIST, org.juicetokens.transport.pipe.proto.PipeListRequest.class,
         r -> Future.succeededFuture(pipeList())));
-    for (String id : List.of("storage", "dht", "time")) {
+    for (String id : List.of("storage", "dht", "time", "discovery")) {
       node.health().register(id, p -> p.complete(Status.OK(new JsonObject().put("double", true))));
     }
     return Future.join(consumers.stream().map(MessageConsumer::completion).toList());
@@ -124,6 +131,21 @@ public final class LayerDoubles extends VerticleBase {
       .setGets(12).setPuts(kv.size()).setRemoves(1).setErrors(1)
       .setGetLatencyP50Ms(0.21).setGetLatencyP99Ms(1.9).setPutLatencyP50Ms(0.4).setPutLatencyP99Ms(2.5)
       .setClusterSize(2).setClusterState("ACTIVE")
+      .build();
+  }
+
+  private static DiscoveryStats discoveryStats() {
+    long now = System.currentTimeMillis();
+    return DiscoveryStats.newBuilder()
+      .addPeers(Peer.newBuilder().setId("peer-b").setMethod(DiscoveryMethod.CLUSTER).setPipeEndpoint("ws://127.0.0.1:8082/pipe")
+        .setVersion("0.1.0").setLastSeenMs(now - 1_200).setReliability(1.0))
+      .addPeers(Peer.newBuilder().setId("ws://10.0.0.9:8080/pipe").setMethod(DiscoveryMethod.DNS).setPipeEndpoint("ws://10.0.0.9:8080/pipe")
+        .setLastSeenMs(now - 4_000).setReliability(0.75))
+      .addByMethod(MethodCount.newBuilder().setMethod(DiscoveryMethod.CLUSTER).setPeers(1))
+      .addByMethod(MethodCount.newBuilder().setMethod(DiscoveryMethod.DNS).setPeers(1))
+      .addByMethod(MethodCount.newBuilder().setMethod(DiscoveryMethod.STATIC).setPeers(0))
+      .addRejected(RejectionCount.newBuilder().setReason("bad_signature").setCount(2))
+      .setRounds(40).setSuccessfulRounds(38).setLastDurationMs(3.4).setMeanDurationMs(2.9).setPipeEndpoint("ws://127.0.0.1:8081/pipe")
       .build();
   }
 

@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
+import org.juicetokens.api.v1.DiscoveryServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.ErrorCode;
@@ -16,10 +17,13 @@ import org.juicetokens.foundation.storage.proto.StorageStatsRequest;
 import org.juicetokens.foundation.time.proto.TimeRequest;
 import org.juicetokens.governance.health.proto.HealthDetailsRequest;
 import org.juicetokens.transport.pipe.proto.PipeListRequest;
+import org.juicetokens.transport.discovery.proto.DiscoverRequest;
+import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
+import org.juicetokens.transport.discovery.proto.ListPeersRequest;
 
 /**
  * The HTTP/JSON face of the API under /api/v1: the routes of the {@code google.api.http} rules
- * in node.proto, each calling the same service object as gRPC. Every answer is JSON; every
+ * in node.proto and discovery.proto, each calling the same service object as gRPC. Every answer is JSON; every
  * failure is {@code {"code", "message"}} with the ErrorCode's HTTP status, including an unknown
  * route (404 NOT_FOUND), a malformed body or one over {@code api.maxBodyBytes} (400), and a
  * mutating call without the bearer token (401).
@@ -30,11 +34,12 @@ final class ApiRoutes {
   private ApiRoutes() {
   }
 
-  static void mount(Router router, NodeServiceService api, ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, null, auth, maxBodyBytes);
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, discovery, null, auth, maxBodyBytes);
   }
 
-  static void mount(Router router, NodeServiceService api, TransportServiceService transport, ApiAuth auth, long maxBodyBytes) {
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
+                    ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -49,6 +54,9 @@ final class ApiRoutes {
     // a regex route: in a plain vertx-web path ":stats" would be a path variable
     router.getWithRegex("/api/v1/dht:stats").handler(JsonCall.of(DhtStatsRequest::newBuilder, b -> api.getDhtStats(b.build())));
     router.get(PREFIX + "/health/details").handler(JsonCall.of(HealthDetailsRequest::newBuilder, b -> api.getHealthDetails(b.build())));
+    router.get(PREFIX + "/peers").handler(JsonCall.of(ListPeersRequest::newBuilder, b -> discovery.listPeers(b.build())));
+    router.getWithRegex("/api/v1/peers:discover").handler(JsonCall.withPath(DiscoverRequest::newBuilder,
+      ApiRoutes::discoverParameters, b -> discovery.discoverPeers(b.build())));
     if (transport != null) {
       router.get(PREFIX + "/pipes").handler(JsonCall.of(PipeListRequest::newBuilder, b -> transport.listPipes(b.build())));
     }
@@ -56,6 +64,22 @@ final class ApiRoutes {
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
       JuiceException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));
     router.route(PREFIX + "/*").failureHandler(ApiRoutes::failure);
+  }
+
+  /** Query parameters of GET /api/v1/peers:discover: method, timeoutMs, maxResults (all optional). */
+  private static void discoverParameters(RoutingContext ctx, DiscoverRequest.Builder b) {
+    String method = ctx.queryParams().get("method");
+    String timeoutMs = ctx.queryParams().get("timeoutMs");
+    String maxResults = ctx.queryParams().get("maxResults");
+    if (method != null && !method.isBlank()) {
+      b.setMethod(DiscoveryMethod.valueOf(method.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+    if (timeoutMs != null && !timeoutMs.isBlank()) {
+      b.setTimeoutMs(Long.parseLong(timeoutMs.trim()));
+    }
+    if (maxResults != null && !maxResults.isBlank()) {
+      b.setMaxResults(Integer.parseInt(maxResults.trim()));
+    }
   }
 
   private static void authorize(RoutingContext ctx, ApiAuth auth) {

@@ -10,9 +10,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.common.ServiceMethod;
+import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.NodeGrpcService;
 import org.juicetokens.api.grpc.TransportGrpcService;
+import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
@@ -21,6 +24,9 @@ import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.pipe.PipeVerticle;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The node's single HTTP port: /health, /metrics, the admin console (/admin/, /admin/events),
@@ -50,8 +56,9 @@ public final class HttpServerVerticle extends VerticleBase {
     new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
     NodeGrpcService api = new NodeGrpcService(vertx.eventBus(), config.requestTimeoutMs(), node.health(), node.instrumented(), node.nodeId());
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
+    DiscoveryGrpcService discovery = new DiscoveryGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     TransportGrpcService transport = new TransportGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, transport, node.health());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -72,10 +79,10 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, transport, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    ApiRoutes.mount(router, api, discovery, transport, auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
-    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(NodeServiceGrpcService.all())))
+    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(grpcMethods())))
       .listen(config.httpPort(), config.httpHost())
       .onSuccess(s -> actualPort = s.actualPort());
   }
@@ -87,6 +94,12 @@ public final class HttpServerVerticle extends VerticleBase {
       adminEvents.close();
     }
     return Future.succeededFuture();
+  }
+
+  private static List<ServiceMethod<?, ?>> grpcMethods() {
+    List<ServiceMethod<?, ?>> methods = new ArrayList<>(NodeServiceGrpcService.all());
+    methods.addAll(DiscoveryServiceGrpcService.all());
+    return methods;
   }
 
   /** The bound port (differs from the configured one when that is 0). */

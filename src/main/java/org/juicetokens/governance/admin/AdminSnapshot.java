@@ -18,12 +18,14 @@ import org.juicetokens.transport.pipe.proto.PipeInfo;
 import org.juicetokens.transport.pipe.proto.PipeList;
 import org.juicetokens.transport.pipe.proto.PipeState;
 import org.juicetokens.transport.pipe.proto.PipeStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryStats;
+import org.juicetokens.transport.discovery.proto.Peer;
 
 import java.util.List;
 
 /**
  * One admin-console snapshot, as JSON: node, health (every procedure), cluster, storage, DHT,
- * time and operations. Plain code over what the layers answered; a layer that did not answer
+ * time, discovery (peers) and operations. Plain code over what the layers answered; a layer that did not answer
  * appears as {@code {"available": false, "error": CODE, "message": ...}} and the rest still shows.
  * Numbers stay numbers (the console draws them), unlike the proto3 JSON of the API.
  */
@@ -110,6 +112,34 @@ public final class AdminSnapshot {
       .put("successRate", ops + d.getErrors() == 0 ? 1.0 : (double) ops / (ops + d.getErrors()))
       .put("getLatencyP50Ms", d.getGetLatencyP50Ms()).put("getLatencyP99Ms", d.getGetLatencyP99Ms())
       .put("putLatencyP50Ms", d.getPutLatencyP50Ms()).put("putLatencyP99Ms", d.getPutLatencyP99Ms())
+      .put("instrumented", operations));
+    return this;
+  }
+
+  /** Discovery: the peer table, peers found per method, round duration and success rate, refused advertisements. */
+  public AdminSnapshot discovery(DiscoveryStats d, JsonObject operations) {
+    JsonArray peers = new JsonArray();
+    for (Peer p : d.getPeersList()) {
+      peers.add(new JsonObject().put("id", p.getId()).put("method", p.getMethod().name()).put("pipeEndpoint", p.getPipeEndpoint())
+        .put("version", p.getVersion()).put("lastSeenMs", p.getLastSeenMs()).put("reliability", p.getReliability()));
+    }
+    JsonObject byMethod = new JsonObject();
+    d.getByMethodList().forEach(m -> byMethod.put(m.getMethod().name(), m.getPeers()));
+    JsonObject rejected = new JsonObject();
+    d.getRejectedList().forEach(r -> rejected.put(r.getReason(), r.getCount()));
+    json.put("discovery", new JsonObject()
+      .put("available", true)
+      .put("up", componentUp("discovery", true))
+      .put("pipeEndpoint", d.getPipeEndpoint())
+      .put("activePeers", d.getPeersCount())
+      .put("peers", peers)
+      .put("foundByMethod", byMethod)
+      .put("rounds", d.getRounds())
+      .put("successfulRounds", d.getSuccessfulRounds())
+      .put("successRate", d.getRounds() == 0 ? 1.0 : (double) d.getSuccessfulRounds() / d.getRounds())
+      .put("lastDurationMs", d.getLastDurationMs())
+      .put("meanDurationMs", d.getMeanDurationMs())
+      .put("rejected", rejected)
       .put("instrumented", operations));
     return this;
   }

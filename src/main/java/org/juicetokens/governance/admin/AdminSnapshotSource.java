@@ -17,9 +17,14 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.transport.pipe.proto.PipeList;
 import org.juicetokens.transport.pipe.proto.PipeListRequest;
 
+import java.util.List;
+
+import org.juicetokens.transport.discovery.proto.DiscoveryStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
+
 /**
  * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
- * time and pipes (by address, with the node's timeout), all at once. A gathering younger than half the
+ * time, discovery and pipes (by address, with the node's timeout), all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -58,8 +63,9 @@ public final class AdminSnapshotSource {
     var storage = Bus.request(bus, Addresses.STORAGE_STATS, StorageStatsRequest.getDefaultInstance(), timeoutMs, StorageStats.class);
     var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
     var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
+    var discovery = Bus.request(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.getDefaultInstance(), timeoutMs, DiscoveryStats.class);
     var pipes = Bus.request(bus, Addresses.PIPE_LIST, PipeListRequest.getDefaultInstance(), timeoutMs, PipeList.class);
-    return Future.join(checks, storage, dht, time, pipes).transform(ignored -> {
+    return Future.join(List.of(checks, storage, dht, time, discovery, pipes)).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -80,6 +86,11 @@ public final class AdminSnapshotSource {
         snapshot.time(time.result());
       } else {
         snapshot.unavailable("time", time.cause());
+      }
+      if (discovery.succeeded()) {
+        snapshot.discovery(discovery.result(), stats.layerTotals(Layer.DISCOVERY));
+      } else {
+        snapshot.unavailable("discovery", discovery.cause());
       }
       if (pipes.succeeded()) {
         snapshot.pipes(pipes.result(), stats.layerTotals(Layer.PIPE));

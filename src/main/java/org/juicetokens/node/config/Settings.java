@@ -98,8 +98,17 @@ public final class Settings {
   public static final Setting FRAMING_COMPRESSION_THRESHOLD = def("framing.compressionThresholdBytes", "JT_FRAMING_COMPRESSION_THRESHOLD", "1024", INT, "bytes >= 0", "Messages of at least this size are compressed (kept only when smaller)");
   public static final Setting FRAMING_COMPRESSION = def("framing.compression", "JT_FRAMING_COMPRESSION", "ZSTD", STRING, "NONE, GZIP or ZSTD", "Compression of messages above the threshold");
 
+  // transport
+  public static final Setting TRANSPORT_PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws:// endpoints or DNS names", "Bootstrap peers: ws:// pipe endpoints (STATIC) or host names (DNS)");
+  public static final Setting TRANSPORT_ADVERTISED_HOST = def("transport.advertisedHost", "JT_ADVERTISED_HOST", "", STRING, "an address or host name", "Host in this node's advertised pipe endpoint ws://<host>:<http port>/pipe (default: cluster.publicHost, else cluster.host)");
+
+  // transport/discovery
+  public static final Setting DISCOVERY_REFRESH_MS = def("discovery.refreshIntervalMs", "JT_DISCOVERY_REFRESH_MS", "10000", LONG, "milliseconds > 0", "How often the node re-signs its advertisement and refreshes its peer table");
+  public static final Setting DISCOVERY_AD_TTL_S = def("discovery.advertisementTtlSeconds", "JT_DISCOVERY_AD_TTL_S", "30", INT, "seconds > 0", "Lifetime of this node's advertisement in the DHT (keep above the refresh interval)");
+  public static final Setting DISCOVERY_PEER_EXPIRY_MS = def("discovery.peerExpiryMs", "JT_DISCOVERY_PEER_EXPIRY_MS", "30000", LONG, "milliseconds > 0", "Peers not seen for this long leave the peer table");
+  public static final Setting DISCOVERY_TIMEOUT_MS = def("discovery.timeoutMs", "JT_DISCOVERY_TIMEOUT_MS", "3000", LONG, "milliseconds > 0", "Time a discovery round may take when the caller gives none (partial results after it)");
+
   // transport: WebSocket pipes (PROTOCOL.md §Transport)
-  public static final Setting PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws://host:port/pipe", "Pipe endpoints this node opens pipes to at start (e.g. nodes of another cluster)");
   public static final Setting PIPE_HEARTBEAT_MS = def("transport.pipe.heartbeatMs", "JT_PIPE_HEARTBEAT_MS", "10000", LONG, "milliseconds > 0", "A heartbeat is sent when a pipe sent nothing for this long");
   public static final Setting PIPE_IDLE_MS = def("transport.pipe.idleTimeoutMs", "JT_PIPE_IDLE_MS", "30000", LONG, "milliseconds > 0", "A connection that received nothing for this long is closed (the client reconnects)");
   public static final Setting PIPE_RETRANSMIT_MS = def("transport.pipe.retransmitMs", "JT_PIPE_RETRANSMIT_MS", "10000", LONG, "milliseconds > 0", "Unacknowledged frames are re-sent after this long");

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 
-/** A pipe endpoint from {@code transport.peers}: {@code ws://host:port/pipe} or {@code wss://...}. */
+/**
+ * A pipe endpoint from {@code transport.peers}: {@code ws://host:port/pipe} or {@code wss://...}
+ * as written, or a host name ({@code node2}, {@code node2:8080}) meaning {@code ws://node2:<port>/pipe}
+ * with this node's HTTP port by default (the same reading as discovery's DNS method).
+ */
 public record PeerEndpoint(String uri, String host, int port, String path, boolean ssl) {
 
   public static PeerEndpoint parse(String text) {
@@ -26,7 +30,9 @@ public record PeerEndpoint(String uri, String host, int port, String path, boole
     return new PeerEndpoint(uri.toString(), uri.getHost(), port, path, ssl);
   }
 
-  public static List<PeerEndpoint> parseAll(List<String> texts) {
-    return texts.stream().filter(t -> !t.isBlank()).map(PeerEndpoint::parse).toList();
+  public static List<PeerEndpoint> parseAll(List<String> texts, int defaultPort) {
+    return texts.stream().map(String::trim).filter(t -> !t.isEmpty())
+      .map(t -> t.contains("://") ? parse(t) : parse("ws://" + (t.contains(":") ? t : t + ":" + defaultPort) + "/pipe"))
+      .toList();
   }
 }

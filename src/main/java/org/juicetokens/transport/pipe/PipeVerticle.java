@@ -71,7 +71,7 @@ public final class PipeVerticle extends VerticleBase {
     FrameCodec codec;
     try {
       limits = PipeLimits.from(config);
-      peers = PeerEndpoint.parseAll(config.list(Settings.PEERS));
+      peers = PeerEndpoint.parseAll(config.list(Settings.TRANSPORT_PEERS), config.httpPort());
       codec = new FrameCodec(FramingLimits.from(config), node.framing());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

@@ -40,7 +40,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-pipes", "panel-operations", "panel-errors");
+    "panel-time", "panel-peers", "panel-pipes", "panel-operations", "panel-errors");
 
   private static EdgeTestNode node;
 
@@ -97,6 +97,11 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "dht-p99")).isEqualTo("1.90 ms");
       assertThat(text(driver, "time-status")).isEqualTo("CONSENSUS");
       assertThat(driver.findElements(By.cssSelector("#time-sources tbody tr"))).hasSize(3);
+      assertThat(text(driver, "peers-active")).isEqualTo("2");
+      assertThat(text(driver, "peers-success")).startsWith("95.0 %");
+      assertThat(text(driver, "peers-by-method")).contains("CLUSTER 1", "DNS 1");
+      assertThat(text(driver, "peers-rejected")).contains("bad_signature 2");
+      assertThat(driver.findElements(By.cssSelector("#peers-table tbody tr"))).hasSize(2);
       assertThat(text(driver, "ops-table")).contains("DHT", "Time");
       assertThat(text(driver, "errors-list")).contains("PERMISSION_DENIED");
 

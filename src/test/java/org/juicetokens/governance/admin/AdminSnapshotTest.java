@@ -17,6 +17,11 @@ import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
+import org.juicetokens.transport.discovery.proto.DiscoveryStats;
+import org.juicetokens.transport.discovery.proto.MethodCount;
+import org.juicetokens.transport.discovery.proto.Peer;
+import org.juicetokens.transport.discovery.proto.RejectionCount;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,6 +47,25 @@ class AdminSnapshotTest {
     assertThat(storage.getDouble("utilisation")).isEqualTo(0.25);
     assertThat(storage.getLong("operations")).isEqualTo(99);
     assertThat(storage.getDouble("successRate")).isEqualTo(0.99);
+  }
+
+  @Test
+  void discovery_section_has_peers_found_per_method_success_rate_and_refusals() {
+    DiscoveryStats stats = DiscoveryStats.newBuilder()
+      .addPeers(Peer.newBuilder().setId("b").setMethod(DiscoveryMethod.CLUSTER).setPipeEndpoint("ws://h:1/pipe").setReliability(0.5))
+      .addByMethod(MethodCount.newBuilder().setMethod(DiscoveryMethod.CLUSTER).setPeers(1))
+      .addRejected(RejectionCount.newBuilder().setReason("bad_signature").setCount(3))
+      .setRounds(4).setSuccessfulRounds(3).setLastDurationMs(2.5).setMeanDurationMs(2.0)
+      .build();
+
+    JsonObject discovery = AdminSnapshot.of("a", 1).discovery(stats, NO_OPS).toJson().getJsonObject("discovery");
+
+    assertThat(discovery.getInteger("activePeers")).isEqualTo(1);
+    assertThat(discovery.getJsonArray("peers").getJsonObject(0).getString("method")).isEqualTo("CLUSTER");
+    assertThat(discovery.getJsonArray("peers").getJsonObject(0).getDouble("reliability")).isEqualTo(0.5);
+    assertThat(discovery.getJsonObject("foundByMethod").getInteger("CLUSTER")).isEqualTo(1);
+    assertThat(discovery.getDouble("successRate")).isEqualTo(0.75);
+    assertThat(discovery.getJsonObject("rejected").getLong("bad_signature")).isEqualTo(3);
   }
 
   @Test

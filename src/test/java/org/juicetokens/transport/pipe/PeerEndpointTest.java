@@ -18,12 +18,13 @@ class PeerEndpointTest {
       assertThat(e.path()).isEqualTo("/pipe");
       assertThat(e.ssl()).isTrue();
     });
-    assertThat(PeerEndpoint.parseAll(List.of("", " ws://a:1/pipe "))).hasSize(1);
+    assertThat(PeerEndpoint.parseAll(List.of("", " ws://a:1/pipe ", "node2", "node3:9090"), 8080))
+      .extracting(PeerEndpoint::uri).containsExactly("ws://a:1/pipe", "ws://node2:8080/pipe", "ws://node3:9090/pipe");
   }
 
   @Test
   void anything_else_is_invalid_argument() {
-    for (String bad : List.of("http://a:1/pipe", "a:1", "ws://", "ws://a b")) {
+    for (String bad : List.of("http://a:1/pipe", "a:1", "ws://", "ws://a b", "wss:/x")) {
       assertThatThrownBy(() -> PeerEndpoint.parse(bad)).isInstanceOf(JuiceException.class)
         .extracting(e -> ((JuiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
