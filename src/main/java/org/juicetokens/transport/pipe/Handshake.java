@@ -70,6 +70,15 @@ public final class Handshake {
     }
   }
 
+  /** The TransportError of an ERROR frame, or a PROTOCOL_ERROR saying it was unreadable. */
+  public static TransportError refusal(byte[] message) {
+    try {
+      return TransportError.parseFrom(message);
+    } catch (InvalidProtocolBufferException e) {
+      return PipeSession.error(TransportErrorCode.PROTOCOL_ERROR, "unreadable error frame", e.getMessage());
+    }
+  }
+
   /** 256 random bits, URL-safe. */
   public static String newToken() {
     byte[] bytes = new byte[32];

@@ -1,7 +1,6 @@
 package org.juicetokens.transport.pipe;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import org.juicetokens.governance.metrics.Instrumented;
@@ -275,12 +274,7 @@ public final class Pipe {
 
   private void control(MessageFrame head, byte[] message) {
     if (head.getFrameType() == FrameType.ERROR) {
-      TransportError reported;
-      try {
-        reported = TransportError.parseFrom(message);
-      } catch (InvalidProtocolBufferException e) {
-        reported = PipeSession.error(TransportErrorCode.PROTOCOL_ERROR, "unreadable error frame", "");
-      }
+      TransportError reported = Handshake.refusal(message);
       error(reported);
       connection.close(reported);
     } else if (head.getFrameType() == FrameType.CONTROL) {

@@ -10,6 +10,8 @@ import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.transport.framing.Decoded;
 import org.juicetokens.transport.framing.FrameCodec;
 import org.juicetokens.transport.framing.TransportException;
+import org.juicetokens.transport.framing.proto.FrameType;
+import org.juicetokens.transport.framing.proto.TransportError;
 import org.juicetokens.transport.framing.proto.TransportErrorCode;
 import org.juicetokens.transport.pipe.proto.PipeHello;
 import org.juicetokens.transport.pipe.proto.PipeState;
@@ -97,6 +99,14 @@ final class PipeClient {
   }
 
   private void welcome(Pipe pipe, PipeConnection connection, Decoded decoded, Promise<Void> welcomed) {
+    if (decoded instanceof Decoded.Complete c && c.head().getFrameType() == FrameType.ERROR) {
+      // the server refused us and said why: that is the pipe's last error; retried with backoff
+      TransportError refused = Handshake.refusal(c.message());
+      pipe.error(refused);
+      connection.close(refused);
+      welcomed.tryFail(new TransportException(refused));
+      return;
+    }
     Handshake.Parsed<PipeWelcome> parsed = decoded instanceof Decoded.Complete c
       ? Handshake.welcome(c.head(), c.messageType(), c.message())
       : Handshake.Parsed.failed("the Welcome must be one frame");

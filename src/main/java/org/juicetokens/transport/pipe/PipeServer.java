@@ -71,6 +71,12 @@ final class PipeServer {
       return Future.failedFuture(new TransportException(parsed.error()));
     }
     PipeHello hello = parsed.message();
+    if (hello.getNodeId().equals(nodeId)) {
+      // JT_PEERS shared by every node of a deployment names this node too
+      var self = PipeSession.error(TransportErrorCode.PROTOCOL_ERROR, "pipe to itself", "node " + nodeId + " does not open a pipe to itself");
+      connection.fail(self);
+      return Future.failedFuture(new TransportException(self));
+    }
     long nowMs = System.currentTimeMillis();
     Pipe pipe = hello.getResumptionToken().isEmpty() ? null : pipes.resume(hello.getResumptionToken(), hello.getNodeId(), nowMs);
     boolean resumed = pipe != null;

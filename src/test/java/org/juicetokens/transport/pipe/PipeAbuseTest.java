@@ -92,6 +92,18 @@ class PipeAbuseTest {
     }
   }
 
+  @Test
+  void a_node_named_in_its_own_peers_refuses_a_pipe_to_itself() {
+    int port = org.juicetokens.testing.FreePorts.next();
+    try (PipeTestNode node = PipeTestNode.start("solo", Map.of("transport.peers", "ws://127.0.0.1:" + port + "/pipe"), port)) {
+      eventually(() -> node.list().size() == 1 && node.list().get(0).getLastError().contains("itself"), "the refusal reported");
+      assertThat(node.list()).singleElement().satisfies(p -> {
+        assertThat(p.getDirection().name()).isEqualTo("OUTBOUND");
+        assertThat(p.getState()).isNotEqualTo(PipeState.OPEN);
+      });
+    }
+  }
+
   private record Refusal(TransportError error, short closeCode) {
   }
 
