@@ -55,18 +55,18 @@ final class Compressors {
   private static byte[] unzstd(byte[] data, int maxBytes) {
     long size = Zstd.getFrameContentSize(data);
     if (size < 0) {
-      throw TransportException.of(RejectReason.DECOMPRESSION, "zstd frame without a readable content size (" + size + ")");
+      throw new Refusal(RejectReason.DECOMPRESSION, "zstd frame without a readable content size (" + size + ")");
     }
     if (size > maxBytes) {
-      throw TransportException.of(RejectReason.OVERSIZE, "zstd content of " + size + " bytes exceeds " + maxBytes);
+      throw new Refusal(RejectReason.OVERSIZE, "zstd content of " + size + " bytes exceeds " + maxBytes);
     }
     byte[] out = new byte[(int) size];
     long written = Zstd.decompress(out, data);
     if (Zstd.isError(written)) {
-      throw TransportException.of(RejectReason.DECOMPRESSION, "zstd: " + Zstd.getErrorName(written));
+      throw new Refusal(RejectReason.DECOMPRESSION, "zstd: " + Zstd.getErrorName(written));
     }
     if (written != size) {
-      throw TransportException.of(RejectReason.DECOMPRESSION, "zstd content is " + written + " bytes, declared " + size);
+      throw new Refusal(RejectReason.DECOMPRESSION, "zstd content is " + written + " bytes, declared " + size);
     }
     return out;
   }
@@ -85,7 +85,7 @@ final class Compressors {
             if (in.read() < 0) {
               break;
             }
-            throw TransportException.of(RejectReason.OVERSIZE, "gzip content exceeds " + maxBytes + " bytes");
+            throw new Refusal(RejectReason.OVERSIZE, "gzip content exceeds " + maxBytes + " bytes");
           }
           out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, maxBytes));
         }
@@ -96,7 +96,7 @@ final class Compressors {
         length += n;
       }
     } catch (IOException e) {
-      throw TransportException.of(RejectReason.DECOMPRESSION, "gzip: " + e.getMessage());
+      throw new Refusal(RejectReason.DECOMPRESSION, "gzip: " + e.getMessage());
     }
     return length == out.length ? out : Arrays.copyOf(out, length);
   }
