@@ -14,10 +14,12 @@ import org.juicetokens.foundation.time.proto.TimeReading;
 import org.juicetokens.foundation.time.proto.TimeRequest;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.transport.framing.proto.FramingStats;
+import org.juicetokens.transport.framing.proto.FramingStatsRequest;
 
 /**
- * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT and
- * time (by address, with the node's timeout), all at once. A gathering younger than half the
+ * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
+ * time and framing (by address, with the node's timeout), all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -56,7 +58,8 @@ public final class AdminSnapshotSource {
     var storage = Bus.request(bus, Addresses.STORAGE_STATS, StorageStatsRequest.getDefaultInstance(), timeoutMs, StorageStats.class);
     var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
     var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
-    return Future.join(checks, storage, dht, time).transform(ignored -> {
+    var framing = Bus.request(bus, Addresses.FRAMING_STATS, FramingStatsRequest.getDefaultInstance(), timeoutMs, FramingStats.class);
+    return Future.join(checks, storage, dht, time, framing).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -77,6 +80,11 @@ public final class AdminSnapshotSource {
         snapshot.time(time.result());
       } else {
         snapshot.unavailable("time", time.cause());
+      }
+      if (framing.succeeded()) {
+        snapshot.framing(framing.result());
+      } else {
+        snapshot.unavailable("framing", framing.cause());
       }
       return Future.succeededFuture(snapshot.operations(stats).toJson());
     });
