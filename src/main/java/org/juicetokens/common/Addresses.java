@@ -38,6 +38,9 @@ public final class Addresses {
   public static final String DISCOVERY_PEERS = "jt.transport.discovery.peers";
   public static final String DISCOVERY_STATS = "jt.transport.discovery.stats";
 
+  // transport/framing (node-local: this node's frame codec counters for the admin console)
+  public static final String FRAMING_STATS = "jt.transport.framing.stats";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

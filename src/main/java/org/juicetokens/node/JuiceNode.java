@@ -24,6 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
+import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
 import org.juicetokens.foundation.storage.StorageVerticle;
 import org.juicetokens.foundation.time.TimeVerticle;
@@ -33,6 +34,8 @@ import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
+import org.juicetokens.transport.framing.FrameMetrics;
+import org.juicetokens.transport.framing.FramingVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +44,7 @@ import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, the HTTP edge, then discovery). {@link #start}
+ * layer verticles deployed in order (storage, DHT, time, framing, the HTTP edge, then discovery). {@link #start}
  * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
@@ -94,13 +97,15 @@ public final class JuiceNode {
         ProtobufCodec.register(vertx.eventBus());
         HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
         NodeContext context = new NodeContext(config, registry,
-          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast, nodeKey);
+          new Instrumented(registry, new OperationStats(), config.nodeId()), HealthChecks.create(vertx), hazelcast,
+          new DhtVerifiers(), nodeKey, new FrameMetrics(registry));
         watchMembership(vertx, hazelcast);
         HttpServerVerticle http = new HttpServerVerticle(context);
         return deployInOrder(vertx, List.of(
           StorageVerticle::new,
           DhtVerticle::new,
-          TimeVerticle::new
+          TimeVerticle::new,
+          FramingVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(http))
           // discovery advertises the pipe endpoint on the port the HTTP server actually bound

@@ -17,9 +17,14 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.transport.discovery.proto.DiscoveryStats;
 import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
 
+import org.juicetokens.transport.framing.proto.FramingStats;
+import org.juicetokens.transport.framing.proto.FramingStatsRequest;
+
+import java.util.List;
+
 /**
  * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
- * time and discovery (by address, with the node's timeout), all at once. A gathering younger than half the
+ * time, discovery and framing (by address, with the node's timeout), all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -59,7 +64,8 @@ public final class AdminSnapshotSource {
     var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
     var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
     var discovery = Bus.request(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.getDefaultInstance(), timeoutMs, DiscoveryStats.class);
-    return Future.join(checks, storage, dht, time, discovery).transform(ignored -> {
+    var framing = Bus.request(bus, Addresses.FRAMING_STATS, FramingStatsRequest.getDefaultInstance(), timeoutMs, FramingStats.class);
+    return Future.join(List.of(checks, storage, dht, time, discovery, framing)).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -85,6 +91,11 @@ public final class AdminSnapshotSource {
         snapshot.discovery(discovery.result(), stats.layerTotals(Layer.DISCOVERY));
       } else {
         snapshot.unavailable("discovery", discovery.cause());
+      }
+      if (framing.succeeded()) {
+        snapshot.framing(framing.result());
+      } else {
+        snapshot.unavailable("framing", framing.cause());
       }
       return Future.succeededFuture(snapshot.operations(stats).toJson());
     });

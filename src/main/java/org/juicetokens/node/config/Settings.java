@@ -100,6 +100,14 @@ public final class Settings {
   public static final Setting DISCOVERY_PEER_EXPIRY_MS = def("discovery.peerExpiryMs", "JT_DISCOVERY_PEER_EXPIRY_MS", "30000", LONG, "milliseconds > 0", "Peers not seen for this long leave the peer table");
   public static final Setting DISCOVERY_TIMEOUT_MS = def("discovery.timeoutMs", "JT_DISCOVERY_TIMEOUT_MS", "3000", LONG, "milliseconds > 0", "Time a discovery round may take when the caller gives none (partial results after it)");
 
+  // transport/framing
+  public static final Setting FRAMING_MAX_FRAME = def("framing.maxFrameBytes", "JT_FRAMING_MAX_FRAME_BYTES", "1048576", INT, "bytes >= 4096", "Largest frame on the wire (larger messages are chunked)");
+  public static final Setting FRAMING_MAX_MESSAGE = def("framing.maxMessageBytes", "JT_FRAMING_MAX_MESSAGE_BYTES", "16777216", INT, "bytes >= framing.maxFrameBytes", "Largest message, reassembled and decompressed");
+  public static final Setting FRAMING_MAX_PARTIALS = def("framing.maxPartials", "JT_FRAMING_MAX_PARTIALS", "64", INT, "an integer > 0", "Most partially received chunked messages per pipe");
+  public static final Setting FRAMING_PARTIAL_TTL_MS = def("framing.partialTtlMs", "JT_FRAMING_PARTIAL_TTL_MS", "30000", LONG, "milliseconds > 0", "A partial message older than this is dropped");
+  public static final Setting FRAMING_COMPRESSION_THRESHOLD = def("framing.compressionThresholdBytes", "JT_FRAMING_COMPRESSION_THRESHOLD", "1024", INT, "bytes >= 0", "Messages of at least this size are compressed (kept only when smaller)");
+  public static final Setting FRAMING_COMPRESSION = def("framing.compression", "JT_FRAMING_COMPRESSION", "ZSTD", STRING, "NONE, GZIP or ZSTD", "Compression of messages above the threshold");
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }
