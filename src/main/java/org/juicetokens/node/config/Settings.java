@@ -70,7 +70,6 @@ public final class Settings {
 
   // dht
   public static final Setting DHT_BACKUPS = def("dht.backupCount", "JT_DHT_BACKUP_COUNT", "1", INT, "an integer 1-6", "Synchronous backups of every DHT map");
-  public static final Setting DHT_PEER_AD_TTL_S = def("dht.peerAdvertisementTtlSeconds", "JT_DHT_PEER_AD_TTL_S", "30", INT, "seconds > 0", "TTL of peer advertisements");
   public static final Setting DHT_MAX_VALUE = def("dht.maxValueBytes", "JT_DHT_MAX_VALUE_BYTES", "1048576", INT, "bytes > 0", "Largest accepted DHT value");
   public static final Setting DHT_MAX_KEY_CHARS = def("dht.maxKeyChars", "JT_DHT_MAX_KEY_CHARS", "512", INT, "an integer > 0", "Longest accepted DHT key, in characters");
   public static final Setting DHT_STATS_TIMEOUT_MS = def("dht.statsTimeoutMs", "JT_DHT_STATS_TIMEOUT_MS", "2000", LONG, "milliseconds > 0", "How long DHT stats wait for each member's counts (keep below node.requestTimeoutMs)");
