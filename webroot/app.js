@@ -1,5 +1,5 @@
 // JuiceTokens admin console: fills the panels from the node's Server-Sent Events.
-// One `snapshot` event a second (node, health, cluster, storage, DHT, time, peers, operations,
+// One `snapshot` event a second (node, health, cluster, storage, DHT, time, peers, framing, operations,
 // recent errors) plus discrete `cluster` and `time` events. No framework, nothing external;
 // every value from the node is written with textContent, never as HTML.
 'use strict';
@@ -238,6 +238,38 @@ function renderPeers(s) {
   filled('panel-peers');
 }
 
+function sizeLabel(leBytes) {
+  return leBytes === 0 ? '> 1 MiB' : '≤ ' + bytes(leBytes).replace('.0 ', ' ');
+}
+
+function renderFraming(s) {
+  const f = s.framing;
+  if (unavailable(f, 'framing-unavailable')) {
+    badge('framing-health', false, '', 'NO ANSWER');
+    return;
+  }
+  badge('framing-health', f.parseSuccessRate >= 0.99, 'OK', 'REJECTING');
+  setText('framing-success', percent(f.parseSuccessRate));
+  setText('framing-rejected', String(f.rejected));
+  setText('framing-parsed', String(f.parsed));
+  setText('framing-built', String(f.built));
+  const most = Math.max(1, ...f.sizes.map((b) => b.built + b.parsed));
+  $('framing-sizes').replaceChildren(...f.sizes.map((b) => el('div', { class: 'bar', title: (b.built + b.parsed) + ' frames' }, [
+    el('span', { class: 'bar-count small', text: String(b.built + b.parsed) }),
+    el('div', { class: 'bar-fill', style: 'height:calc((100% - 32px) * ' + ((b.built + b.parsed) / most).toFixed(3) + ')' }),
+    el('span', { class: 'bar-label small muted', text: sizeLabel(b.leBytes) }),
+  ])));
+  setText('framing-reasons', f.rejections.length ? f.rejections.map((r) => r.reason + ' ' + r.count).join(' · ') : 'none');
+  const items = f.latest.map((e) => el('li', {}, [
+    el('span', { class: 'mono muted', text: new Date(e.atMs).toLocaleTimeString() }),
+    el('span', { class: 'badge bad', text: e.code }),
+    el('strong', { text: e.reason }),
+    el('span', { class: 'muted small', text: e.detail }),
+  ]));
+  $('framing-errors').replaceChildren(...(items.length ? items : [el('li', { class: 'muted', text: 'none' })]));
+  filled('panel-framing');
+}
+
 // pipes: throughput from the difference between two snapshots, per pipe id
 const pipeCounts = new Map();           // pipe id -> {atMs, sent, received}
 
@@ -327,6 +359,7 @@ function onSnapshot(s) {
   renderDht(s);
   renderTime(s.time);
   renderPeers(s);
+  renderFraming(s);
   renderPipes(s);
   renderOperations(s);
   renderErrors(s);

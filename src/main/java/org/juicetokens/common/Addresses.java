@@ -33,9 +33,6 @@ public final class Addresses {
   /** Published (node-local) when this node's time status changes; body: the new TimeReading. */
   public static final String TIME_STATUS = "jt.foundation.time.status";
 
-  // transport/framing (node-local: this node's frame codec counters for the admin console)
-  public static final String FRAMING_STATS = "jt.transport.framing.stats";
-
   // transport/pipe (node-local)
   /** PipeListRequest → PipeList: every pipe of this node with its state and figures. */
   public static final String PIPE_LIST = "jt.transport.pipe.list";
@@ -48,6 +45,9 @@ public final class Addresses {
   public static final String DISCOVERY_DISCOVER = "jt.transport.discovery.discover";
   public static final String DISCOVERY_PEERS = "jt.transport.discovery.peers";
   public static final String DISCOVERY_STATS = "jt.transport.discovery.stats";
+
+  // transport/framing (node-local: this node's frame codec counters for the admin console)
+  public static final String FRAMING_STATS = "jt.transport.framing.stats";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";

@@ -83,7 +83,7 @@ public final class ClusterConfigFactory {
     hz.addMapConfig(new MapConfig(DhtMaps.PREFIX + "*").setBackupCount(backups).setAsyncBackupCount(0)
       .setStatisticsEnabled(true).setReadBackupData(false));
     hz.addMapConfig(new MapConfig(DhtMaps.PEER_ADVERTISEMENTS).setBackupCount(backups).setAsyncBackupCount(0)
-      .setStatisticsEnabled(true).setTimeToLiveSeconds(config.integer(Settings.DHT_PEER_AD_TTL_S)));
+      .setStatisticsEnabled(true).setTimeToLiveSeconds(config.integer(Settings.DISCOVERY_AD_TTL_S)));
     return hz;
   }
 

@@ -32,8 +32,9 @@ class JuiceNodeEdgeTest {
       WebClient web = WebClient.create(node.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
       HttpResponse<Buffer> health = Await.result(web.get("/health").send());
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.bodyAsString()).contains("\"id\":\"cluster\"");
-      assertThat(Await.result(web.get("/metrics").send()).bodyAsString()).contains("juice_admin_sse_connections", "process_cpu_seconds_total");
+      assertThat(health.bodyAsString()).contains("\"id\":\"cluster\"", "\"id\":\"framing\"");
+      assertThat(Await.result(web.get("/metrics").send()).bodyAsString()).contains("juice_admin_sse_connections", "process_cpu_seconds_total",
+        "juice_frames_rejected_total{node=\"smoke\",reason=\"bad_checksum\"}");
       assertThat(Await.result(web.get("/admin/").send()).bodyAsString()).contains("JuiceTokens admin");
       assertThat(Await.result(web.get("/api/v1/health/details").send()).bodyAsJsonObject().getString("nodeId")).isEqualTo("smoke");
     } finally {

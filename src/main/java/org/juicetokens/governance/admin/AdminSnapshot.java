@@ -20,12 +20,17 @@ import org.juicetokens.transport.pipe.proto.PipeState;
 import org.juicetokens.transport.pipe.proto.PipeStats;
 import org.juicetokens.transport.discovery.proto.DiscoveryStats;
 import org.juicetokens.transport.discovery.proto.Peer;
+import org.juicetokens.transport.framing.proto.FrameRejection;
+import org.juicetokens.transport.framing.proto.FrameRejectionCount;
+import org.juicetokens.transport.framing.proto.FrameSizeBucket;
+import org.juicetokens.transport.framing.proto.FrameTypeCount;
+import org.juicetokens.transport.framing.proto.FramingStats;
 
 import java.util.List;
 
 /**
  * One admin-console snapshot, as JSON: node, health (every procedure), cluster, storage, DHT,
- * time, discovery (peers) and operations. Plain code over what the layers answered; a layer that did not answer
+ * time, discovery (peers), framing and operations. Plain code over what the layers answered; a layer that did not answer
  * appears as {@code {"available": false, "error": CODE, "message": ...}} and the rest still shows.
  * Numbers stay numbers (the console draws them), unlike the proto3 JSON of the API.
  */
@@ -191,6 +196,34 @@ public final class AdminSnapshot {
     json.put("pipes", new JsonObject().put("available", true).put("up", componentUp("pipe", true))
       .put("count", list.getPipesCount()).put("open", open).put("reconnects", reconnects).put("reconnectAttempts", attempts)
       .put("pipes", pipes).put("instrumented", operations));
+    return this;
+  }
+
+  /** Framing: parse success rate, frames by type, size distribution, rejections by reason and the latest ones. */
+  public AdminSnapshot framing(FramingStats f) {
+    JsonArray types = new JsonArray();
+    for (FrameTypeCount t : f.getTypesList()) {
+      types.add(new JsonObject().put("type", t.getType()).put("built", t.getBuilt()).put("parsed", t.getParsed()));
+    }
+    JsonArray sizes = new JsonArray();
+    for (FrameSizeBucket b : f.getSizesList()) {
+      sizes.add(new JsonObject().put("leBytes", b.getLeBytes()).put("built", b.getBuilt()).put("parsed", b.getParsed()));
+    }
+    JsonArray reasons = new JsonArray();
+    for (FrameRejectionCount r : f.getRejectionsList()) {
+      if (r.getCount() > 0) {
+        reasons.add(new JsonObject().put("reason", r.getReason()).put("code", r.getCode()).put("count", r.getCount()));
+      }
+    }
+    JsonArray latest = new JsonArray();
+    for (FrameRejection r : f.getLatestList()) {
+      latest.add(new JsonObject().put("atMs", r.getAtMs()).put("code", r.getCode()).put("reason", r.getReason()).put("detail", r.getDetail()));
+    }
+    json.put("framing", new JsonObject()
+      .put("available", true)
+      .put("built", f.getBuilt()).put("parsed", f.getParsed()).put("rejected", f.getRejected())
+      .put("parseSuccessRate", f.getParseSuccessRate())
+      .put("types", types).put("sizes", sizes).put("rejections", reasons).put("latest", latest));
     return this;
   }
 

@@ -22,9 +22,14 @@ import java.util.List;
 import org.juicetokens.transport.discovery.proto.DiscoveryStats;
 import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
 
+import org.juicetokens.transport.framing.proto.FramingStats;
+import org.juicetokens.transport.framing.proto.FramingStatsRequest;
+
+import java.util.List;
+
 /**
  * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
- * time, discovery and pipes (by address, with the node's timeout), all at once. A gathering younger than half the
+ * time, discovery, framing and pipes (by address, with the node's timeout), all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -64,8 +69,9 @@ public final class AdminSnapshotSource {
     var dht = Bus.request(bus, Addresses.DHT_STATS, DhtStatsRequest.getDefaultInstance(), timeoutMs, DhtStats.class);
     var time = Bus.request(bus, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), timeoutMs, TimeReading.class);
     var discovery = Bus.request(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.getDefaultInstance(), timeoutMs, DiscoveryStats.class);
+    var framing = Bus.request(bus, Addresses.FRAMING_STATS, FramingStatsRequest.getDefaultInstance(), timeoutMs, FramingStats.class);
     var pipes = Bus.request(bus, Addresses.PIPE_LIST, PipeListRequest.getDefaultInstance(), timeoutMs, PipeList.class);
-    return Future.join(List.of(checks, storage, dht, time, discovery, pipes)).transform(ignored -> {
+    return Future.join(List.of(checks, storage, dht, time, discovery, framing, pipes)).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -91,6 +97,11 @@ public final class AdminSnapshotSource {
         snapshot.discovery(discovery.result(), stats.layerTotals(Layer.DISCOVERY));
       } else {
         snapshot.unavailable("discovery", discovery.cause());
+      }
+      if (framing.succeeded()) {
+        snapshot.framing(framing.result());
+      } else {
+        snapshot.unavailable("framing", framing.cause());
       }
       if (pipes.succeeded()) {
         snapshot.pipes(pipes.result(), stats.layerTotals(Layer.PIPE));

@@ -70,7 +70,6 @@ public final class Settings {
 
   // dht
   public static final Setting DHT_BACKUPS = def("dht.backupCount", "JT_DHT_BACKUP_COUNT", "1", INT, "an integer 1-6", "Synchronous backups of every DHT map");
-  public static final Setting DHT_PEER_AD_TTL_S = def("dht.peerAdvertisementTtlSeconds", "JT_DHT_PEER_AD_TTL_S", "30", INT, "seconds > 0", "TTL of peer advertisements");
   public static final Setting DHT_MAX_VALUE = def("dht.maxValueBytes", "JT_DHT_MAX_VALUE_BYTES", "1048576", INT, "bytes > 0", "Largest accepted DHT value");
   public static final Setting DHT_MAX_KEY_CHARS = def("dht.maxKeyChars", "JT_DHT_MAX_KEY_CHARS", "512", INT, "an integer > 0", "Longest accepted DHT key, in characters");
   public static final Setting DHT_STATS_TIMEOUT_MS = def("dht.statsTimeoutMs", "JT_DHT_STATS_TIMEOUT_MS", "2000", LONG, "milliseconds > 0", "How long DHT stats wait for each member's counts (keep below node.requestTimeoutMs)");
@@ -90,14 +89,6 @@ public final class Settings {
   public static final Setting TIME_NTP_CONFIDENCE = def("time.ntpConfidence", "JT_TIME_NTP_CONFIDENCE", "90", INT, "an integer 1-100", "Confidence of an NTP answer with no round trip (lowered by the round trip)");
   public static final Setting TIME_PEER_CONFIDENCE = def("time.peerConfidence", "JT_TIME_PEER_CONFIDENCE", "70", INT, "an integer 1-100", "Confidence of a peer's answer with no round trip (lowered by the round trip)");
 
-  // transport/framing
-  public static final Setting FRAMING_MAX_FRAME = def("framing.maxFrameBytes", "JT_FRAMING_MAX_FRAME_BYTES", "1048576", INT, "bytes >= 4096", "Largest frame on the wire (larger messages are chunked)");
-  public static final Setting FRAMING_MAX_MESSAGE = def("framing.maxMessageBytes", "JT_FRAMING_MAX_MESSAGE_BYTES", "16777216", INT, "bytes >= framing.maxFrameBytes", "Largest message, reassembled and decompressed");
-  public static final Setting FRAMING_MAX_PARTIALS = def("framing.maxPartials", "JT_FRAMING_MAX_PARTIALS", "64", INT, "an integer > 0", "Most partially received chunked messages per pipe");
-  public static final Setting FRAMING_PARTIAL_TTL_MS = def("framing.partialTtlMs", "JT_FRAMING_PARTIAL_TTL_MS", "30000", LONG, "milliseconds > 0", "A partial message older than this is dropped");
-  public static final Setting FRAMING_COMPRESSION_THRESHOLD = def("framing.compressionThresholdBytes", "JT_FRAMING_COMPRESSION_THRESHOLD", "1024", INT, "bytes >= 0", "Messages of at least this size are compressed (kept only when smaller)");
-  public static final Setting FRAMING_COMPRESSION = def("framing.compression", "JT_FRAMING_COMPRESSION", "ZSTD", STRING, "NONE, GZIP or ZSTD", "Compression of messages above the threshold");
-
   // transport
   public static final Setting TRANSPORT_PEERS = def("transport.peers", "JT_PEERS", "", LIST, "a comma list of ws:// endpoints or DNS names", "Bootstrap peers: ws:// pipe endpoints (STATIC) or host names (DNS)");
   public static final Setting TRANSPORT_ADVERTISED_HOST = def("transport.advertisedHost", "JT_ADVERTISED_HOST", "", STRING, "an address or host name", "Host in this node's advertised pipe endpoint ws://<host>:<http port>/pipe (default: cluster.publicHost, else cluster.host)");
@@ -107,6 +98,14 @@ public final class Settings {
   public static final Setting DISCOVERY_AD_TTL_S = def("discovery.advertisementTtlSeconds", "JT_DISCOVERY_AD_TTL_S", "30", INT, "seconds > 0", "Lifetime of this node's advertisement in the DHT (keep above the refresh interval)");
   public static final Setting DISCOVERY_PEER_EXPIRY_MS = def("discovery.peerExpiryMs", "JT_DISCOVERY_PEER_EXPIRY_MS", "30000", LONG, "milliseconds > 0", "Peers not seen for this long leave the peer table");
   public static final Setting DISCOVERY_TIMEOUT_MS = def("discovery.timeoutMs", "JT_DISCOVERY_TIMEOUT_MS", "3000", LONG, "milliseconds > 0", "Time a discovery round may take when the caller gives none (partial results after it)");
+
+  // transport/framing
+  public static final Setting FRAMING_MAX_FRAME = def("framing.maxFrameBytes", "JT_FRAMING_MAX_FRAME_BYTES", "1048576", INT, "bytes >= 4096", "Largest frame on the wire (larger messages are chunked)");
+  public static final Setting FRAMING_MAX_MESSAGE = def("framing.maxMessageBytes", "JT_FRAMING_MAX_MESSAGE_BYTES", "16777216", INT, "bytes >= framing.maxFrameBytes", "Largest message, reassembled and decompressed");
+  public static final Setting FRAMING_MAX_PARTIALS = def("framing.maxPartials", "JT_FRAMING_MAX_PARTIALS", "64", INT, "an integer > 0", "Most partially received chunked messages per pipe");
+  public static final Setting FRAMING_PARTIAL_TTL_MS = def("framing.partialTtlMs", "JT_FRAMING_PARTIAL_TTL_MS", "30000", LONG, "milliseconds > 0", "A partial message older than this is dropped");
+  public static final Setting FRAMING_COMPRESSION_THRESHOLD = def("framing.compressionThresholdBytes", "JT_FRAMING_COMPRESSION_THRESHOLD", "1024", INT, "bytes >= 0", "Messages of at least this size are compressed (kept only when smaller)");
+  public static final Setting FRAMING_COMPRESSION = def("framing.compression", "JT_FRAMING_COMPRESSION", "ZSTD", STRING, "NONE, GZIP or ZSTD", "Compression of messages above the threshold");
 
   // transport: WebSocket pipes (PROTOCOL.md §Transport)
   public static final Setting PIPE_HEARTBEAT_MS = def("transport.pipe.heartbeatMs", "JT_PIPE_HEARTBEAT_MS", "10000", LONG, "milliseconds > 0", "A heartbeat is sent when a pipe sent nothing for this long");

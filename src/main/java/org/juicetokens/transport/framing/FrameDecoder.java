@@ -42,7 +42,7 @@ public final class FrameDecoder {
   public Decoded decode(Buffer wireUnit, long nowMs) {
     try {
       return decodeUnit(wireUnit, nowMs);
-    } catch (TransportException e) {
+    } catch (Refusal e) {
       return reject(e.error());
     } catch (RuntimeException e) {
       // a fault of a library under hostile input: still a refused frame, never an escape
@@ -105,16 +105,16 @@ public final class FrameDecoder {
   private MessageFrame parse(Buffer wireUnit) {
     int available = wireUnit == null ? 0 : wireUnit.length();
     if (available == 0) {
-      throw TransportException.of(RejectReason.TRUNCATED, "empty wire unit");
+      throw new Refusal(RejectReason.TRUNCATED, "empty wire unit");
     }
     long length = 0;
     int position = 0;
     while (true) {
       if (position == available) {
-        throw TransportException.of(RejectReason.TRUNCATED, "length prefix incomplete after " + position + " bytes");
+        throw new Refusal(RejectReason.TRUNCATED, "length prefix incomplete after " + position + " bytes");
       }
       if (position == MAX_PREFIX_BYTES) {
-        throw TransportException.of(RejectReason.BAD_LENGTH, "length prefix longer than " + MAX_PREFIX_BYTES + " bytes");
+        throw new Refusal(RejectReason.BAD_LENGTH, "length prefix longer than " + MAX_PREFIX_BYTES + " bytes");
       }
       byte b = wireUnit.getByte(position);
       length |= (long) (b & 0x7f) << (7 * position);
@@ -124,17 +124,17 @@ public final class FrameDecoder {
       }
     }
     if (length == 0) {
-      throw TransportException.of(RejectReason.BAD_LENGTH, "zero-length frame");
+      throw new Refusal(RejectReason.BAD_LENGTH, "zero-length frame");
     }
     if (length > limits.maxFrameBytes()) {
-      throw TransportException.of(RejectReason.OVERSIZE, "frame of " + length + " bytes exceeds " + limits.maxFrameBytes());
+      throw new Refusal(RejectReason.OVERSIZE, "frame of " + length + " bytes exceeds " + limits.maxFrameBytes());
     }
     long rest = available - position;
     if (rest < length) {
-      throw TransportException.of(RejectReason.TRUNCATED, "frame declares " + length + " bytes, " + rest + " arrived");
+      throw new Refusal(RejectReason.TRUNCATED, "frame declares " + length + " bytes, " + rest + " arrived");
     }
     if (rest > length) {
-      throw TransportException.of(RejectReason.BAD_LENGTH, (rest - length) + " bytes after the declared " + length);
+      throw new Refusal(RejectReason.BAD_LENGTH, (rest - length) + " bytes after the declared " + length);
     }
     byte[] bytes = wireUnit.getBytes(position, available);
     CodedInputStream in = CodedInputStream.newInstance(bytes);
@@ -142,7 +142,7 @@ public final class FrameDecoder {
     try {
       return MessageFrame.parseFrom(in);
     } catch (IOException e) {
-      throw TransportException.of(RejectReason.MALFORMED, "not a MessageFrame: " + e.getMessage());
+      throw new Refusal(RejectReason.MALFORMED, "not a MessageFrame: " + e.getMessage());
     }
   }
 
@@ -206,7 +206,7 @@ public final class FrameDecoder {
   private byte[] decompress(Compression compression, byte[] data, MessageFrame frame) {
     try {
       return Compressors.decompress(compression, data, limits.maxMessageBytes());
-    } catch (TransportException e) {
+    } catch (Refusal e) {
       throw fault(RejectReason.byLabel(e.error().getReason()), frame, e.error().getDetail());
     }
   }
@@ -222,8 +222,8 @@ public final class FrameDecoder {
     return new Decoded.Rejected(error);
   }
 
-  private static TransportException fault(RejectReason reason, MessageFrame frame, String detail) {
-    return TransportException.of(reason, "frame " + Long.toUnsignedString(frame.getFrameId()) + " (" + frame.getFrameTypeValue()
+  private static Refusal fault(RejectReason reason, MessageFrame frame, String detail) {
+    return new Refusal(reason, "frame " + Long.toUnsignedString(frame.getFrameId()) + " (" + frame.getFrameTypeValue()
       + "): " + detail);
   }
 

@@ -46,7 +46,7 @@ public final class FrameMetrics implements FramingListener {
   private final DistributionSummary parsedBytes;
   private final LongAdder[] builtSizes = adders(SIZE_BOUNDS.length + 1);
   private final LongAdder[] parsedSizes = adders(SIZE_BOUNDS.length + 1);
-  private final AtomicReferenceArray<FrameRejection> latest = new AtomicReferenceArray<>(LATEST);
+  private final AtomicReferenceArray<Rejection> latest = new AtomicReferenceArray<>(LATEST);
   private final AtomicLong rejections = new AtomicLong();
 
   public FrameMetrics(MeterRegistry registry) {
@@ -89,9 +89,7 @@ public final class FrameMetrics implements FramingListener {
     Counter counter = rejectedByReason.get(reason);
     (counter == null ? rejectedByReason.get(OTHER) : counter).increment();
     long n = rejections.getAndIncrement();
-    latest.set((int) (n % LATEST), FrameRejection.newBuilder().setAtMs(System.currentTimeMillis())
-      .setCode(code == null ? "" : code.name()).setReason(counter == null ? OTHER : reason)
-      .setDetail(detail == null ? "" : detail).build());
+    latest.set((int) (n % LATEST), new Rejection(System.currentTimeMillis(), code, counter == null ? OTHER : reason, detail));
   }
 
   /** Counters since start, size buckets and the latest rejections (newest first). */
@@ -122,14 +120,19 @@ public final class FrameMetrics implements FramingListener {
     List<FrameRejection> recent = new ArrayList<>(LATEST);
     long next = rejections.get();
     for (long n = next - 1; n >= Math.max(0, next - LATEST); n--) {
-      FrameRejection r = latest.get((int) (n % LATEST));
+      Rejection r = latest.get((int) (n % LATEST));
       if (r != null) {
-        recent.add(r);
+        recent.add(FrameRejection.newBuilder().setAtMs(r.atMs()).setCode(r.code() == null ? "" : r.code().name())
+          .setReason(r.reason()).setDetail(r.detail() == null ? "" : r.detail()).build());
       }
     }
     return stats.setBuilt(built).setParsed(parsed).setRejected(rejected)
       .setParseSuccessRate(parsed + rejected == 0 ? 1.0 : (double) parsed / (parsed + rejected))
       .addAllLatest(recent).build();
+  }
+
+  /** One refused frame as remembered (the proto is built only when the console asks). */
+  private record Rejection(long atMs, TransportErrorCode code, String reason, String detail) {
   }
 
   private static Counter rejectedCounter(MeterRegistry registry, String reason) {

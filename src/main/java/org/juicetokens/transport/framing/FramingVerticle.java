@@ -48,6 +48,6 @@ public final class FramingVerticle extends VerticleBase {
 
   private static JsonObject health(FramingStats s) {
     return new JsonObject().put("built", s.getBuilt()).put("parsed", s.getParsed()).put("rejected", s.getRejected())
-      .put("parseSuccessRate", s.getParseSuccessRate());
+      .put("parseSuccessRate", Math.round(s.getParseSuccessRate() * 10_000) / 10_000.0);
   }
 }

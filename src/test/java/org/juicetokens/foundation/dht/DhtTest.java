@@ -159,7 +159,7 @@ class DhtTest {
     long before = System.currentTimeMillis();
     await(dht.put(put(DhtMaps.PEER_ADVERTISEMENTS, "peer-1", "ws://x", 0)));
 
-    // dht.peerAdvertisementTtlSeconds defaults to 30
+    // discovery.advertisementTtlSeconds (the map default for peer advertisements) is 30
     assertThat(await(dht.get(get(DhtMaps.PEER_ADVERTISEMENTS, "peer-1"))).getExpiresAtMs())
       .isBetween(before + 30_000, System.currentTimeMillis() + 30_000);
   }

@@ -4,6 +4,10 @@ import io.vertx.core.json.JsonObject;
 import org.juicetokens.api.Await;
 import org.juicetokens.api.EdgeTestNode;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.transport.framing.FrameCodec;
+import org.juicetokens.transport.framing.FrameDecoder;
+import org.juicetokens.transport.framing.FramingLimits;
+import org.juicetokens.transport.framing.proto.FrameType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-peers", "panel-pipes", "panel-operations", "panel-errors");
+    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors");
 
   private static EdgeTestNode node;
 
@@ -69,6 +73,17 @@ class AdminConsoleBrowserTest {
     Await.result(web.put("/api/v1/dht/console").sendBuffer(io.vertx.core.buffer.Buffer.buffer("{\"value\":\"aGk=\"}")));
     Await.result(web.get("/api/v1/dht/console").send());
     Await.result(web.get("/api/v1/dht/denied").send());
+    // frames through the node's FrameMetrics: two messages (one chunked), one damaged frame
+    FrameCodec codec = new FrameCodec(FramingLimits.defaults(), node.context.framing());
+    FrameDecoder decoder = codec.newDecoder();
+    byte[] large = new byte[3 << 20];
+    new java.util.Random(1).nextBytes(large); // incompressible: four chunks
+    for (byte[] message : List.of(new byte[200], large)) {
+      codec.encode(FrameType.DATA, "console.Test", message).forEach(f -> decoder.decode(FrameCodec.toWire(f), 0));
+    }
+    byte[] damaged = FrameCodec.toWire(codec.encode(FrameType.DATA, "console.Test", new byte[50]).get(0)).getBytes();
+    damaged[damaged.length - 10] ^= 1;
+    decoder.decode(io.vertx.core.buffer.Buffer.buffer(damaged), 0);
 
     Path profile = Files.createTempDirectory("jt-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -104,6 +119,9 @@ class AdminConsoleBrowserTest {
       assertThat(driver.findElements(By.cssSelector("#peers-table tbody tr"))).hasSize(2);
       assertThat(text(driver, "ops-table")).contains("DHT", "Time");
       assertThat(text(driver, "errors-list")).contains("PERMISSION_DENIED");
+      assertThat(text(driver, "framing-success")).isEqualTo("83.3 %"); // 1 + 4 frames parsed, 1 rejected
+      assertThat(text(driver, "framing-errors")).contains("bad_checksum", "CORRUPTION");
+      assertThat(driver.findElements(By.cssSelector("#framing-sizes .bar"))).hasSize(9);
 
       node.vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", "added").put("nodeId", "peer-c"));
       wait.until(d -> d.findElement(By.id("cluster-events")).getText().contains("peer-c"));

@@ -22,6 +22,9 @@ import org.juicetokens.transport.discovery.proto.DiscoveryStats;
 import org.juicetokens.transport.discovery.proto.MethodCount;
 import org.juicetokens.transport.discovery.proto.Peer;
 import org.juicetokens.transport.discovery.proto.RejectionCount;
+import org.juicetokens.transport.framing.FrameMetrics;
+import org.juicetokens.transport.framing.proto.FrameType;
+import org.juicetokens.transport.framing.proto.TransportErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -127,6 +130,23 @@ class AdminSnapshotTest {
     assertThat(first.getString("state")).isEqualTo("OPEN");
     assertThat(first.getDouble("roundTripMs")).isEqualTo(1.5);
     assertThat(pipes.getJsonArray("pipes").getJsonObject(1).getString("lastError")).isEqualTo("connection closed");
+  }
+
+  @Test
+  void framing_section_has_success_rate_sizes_and_only_the_reasons_seen() {
+    FrameMetrics metrics = new FrameMetrics(new SimpleMeterRegistry());
+    metrics.parsed(FrameType.DATA, 100);
+    metrics.parsed(FrameType.DATA, 5000);
+    metrics.parsed(FrameType.ACK, 10);
+    metrics.rejected(TransportErrorCode.CORRUPTION, "bad_checksum", "frame 7 (1): crc32c mismatch");
+    JsonObject framing = AdminSnapshot.of("a", 1).framing(metrics.snapshot()).toJson().getJsonObject("framing");
+    assertThat(framing.getBoolean("available")).isTrue();
+    assertThat(framing.getDouble("parseSuccessRate")).isEqualTo(0.75);
+    assertThat(framing.getJsonArray("sizes")).hasSize(9);
+    assertThat(framing.getJsonArray("sizes").getJsonObject(1).getLong("parsed")).isEqualTo(1); // 100 B: up to 256 B
+    assertThat(framing.getJsonArray("rejections")).hasSize(1);
+    assertThat(framing.getJsonArray("rejections").getJsonObject(0).getString("code")).isEqualTo("CORRUPTION");
+    assertThat(framing.getJsonArray("latest").getJsonObject(0).getString("detail")).contains("crc32c mismatch");
   }
 
   @Test
