@@ -4,9 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.api.v1.DiscoveryServiceService;
 import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
-import org.juicetokens.common.Errors;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.transport.discovery.proto.DiscoverRequest;
 import org.juicetokens.transport.discovery.proto.DiscoverResult;
 import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
@@ -32,8 +29,7 @@ public final class DiscoveryGrpcService extends DiscoveryServiceService {
 
   @Override
   public Future<PeerList> listPeers(ListPeersRequest request) {
-    return Bus.request(bus, Addresses.DISCOVERY_PEERS, request, timeoutMs, PeerList.class)
-      .recover(failure -> Future.failedFuture(Errors.toGrpc(failure)));
+    return LayerCalls.ask(bus, Addresses.DISCOVERY_PEERS, request, timeoutMs, PeerList.class);
   }
 
   @Override
@@ -48,11 +44,10 @@ public final class DiscoveryGrpcService extends DiscoveryServiceService {
       return invalid("method must be CLUSTER, DNS or STATIC (or empty for all)");
     }
     long waitMs = (request.getTimeoutMs() == 0 ? MAX_TIMEOUT_MS : request.getTimeoutMs()) + timeoutMs;
-    return Bus.request(bus, Addresses.DISCOVERY_DISCOVER, request, waitMs, DiscoverResult.class)
-      .recover(failure -> Future.failedFuture(Errors.toGrpc(failure)));
+    return LayerCalls.ask(bus, Addresses.DISCOVERY_DISCOVER, request, waitMs, DiscoverResult.class);
   }
 
   private static <R> Future<R> invalid(String message) {
-    return Future.failedFuture(Errors.toGrpc(JuiceException.invalidArgument(message)));
+    return LayerCalls.invalid(message);
   }
 }

@@ -8,9 +8,7 @@ import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
 import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
 import org.juicetokens.common.Errors;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
@@ -104,17 +102,15 @@ public final class NodeGrpcService extends NodeServiceService {
 
   @Override
   public Future<HealthDetails> getHealthDetails(HealthDetailsRequest request) {
-    return instrumented.run(Layer.HEALTH, "details", "", () -> health.checkStatus())
-      .map(result -> HealthReport.toDetails(nodeId, result))
-      .recover(failure -> Future.failedFuture(Errors.toGrpc(failure)));
+    return LayerCalls.asGrpc(instrumented.run(Layer.HEALTH, "details", "", () -> health.checkStatus())
+      .map(result -> HealthReport.toDetails(nodeId, result)));
   }
 
   private <R extends Message> Future<R> call(String address, Message request, Class<R> replyType) {
-    return Bus.request(bus, address, request, timeoutMs, replyType)
-      .recover(failure -> Future.failedFuture(Errors.toGrpc(failure)));
+    return LayerCalls.ask(bus, address, request, timeoutMs, replyType);
   }
 
   private static <R> Future<R> invalid(String message) {
-    return Future.failedFuture(Errors.toGrpc(JuiceException.invalidArgument(message)));
+    return LayerCalls.invalid(message);
   }
 }

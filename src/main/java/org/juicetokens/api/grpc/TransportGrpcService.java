@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
-import org.juicetokens.common.Errors;
 import org.juicetokens.transport.pipe.proto.PipeList;
 import org.juicetokens.transport.pipe.proto.PipeListRequest;
 
@@ -21,7 +19,6 @@ public final class TransportGrpcService extends TransportServiceService {
 
   @Override
   public Future<PipeList> listPipes(PipeListRequest request) {
-    return Bus.request(bus, Addresses.PIPE_LIST, request, timeoutMs, PipeList.class)
-      .recover(failure -> Future.failedFuture(Errors.toGrpc(failure)));
+    return LayerCalls.ask(bus, Addresses.PIPE_LIST, request, timeoutMs, PipeList.class);
   }
 }
