@@ -351,6 +351,11 @@ function renderClusterEvents() {
   ])));
 }
 
+// Panels of later layers live in panels/*.js, each pushing its render function here:
+// juicePanels.push((snapshot) => { ... }). They may use the helpers above (el, setText, fillRows...).
+const juicePanels = [];
+window.juicePanels = juicePanels;
+
 function onSnapshot(s) {
   recordDrift(s.time);
   renderHealth(s);
@@ -363,6 +368,13 @@ function onSnapshot(s) {
   renderPipes(s);
   renderOperations(s);
   renderErrors(s);
+  juicePanels.forEach((render) => {
+    try {
+      render(s);
+    } catch (e) {
+      console.error('panel failed', e);
+    }
+  });
   setText('updated-at', new Date(s.atMs).toLocaleTimeString());
 }
 

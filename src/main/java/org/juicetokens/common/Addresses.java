@@ -49,6 +49,15 @@ public final class Addresses {
   // transport/framing (node-local: this node's frame codec counters for the admin console)
   public static final String FRAMING_STATS = "jt.transport.framing.stats";
 
+  // trust/identity (node-local)
+  /** IdentityLookup → IdentityView: the current identity document from the DHT, verified (NOT_FOUND when unknown). */
+  public static final String IDENTITY_GET = "jt.trust.identity.get";
+  /**
+   * IdentitySignRequest → IdentitySignature: signs with the active key of an identity homed on this
+   * node (NOT_FOUND when it is not homed here, PERMISSION_DENIED when revoked). Node-local only.
+   */
+  public static final String IDENTITY_SIGN = "jt.trust.identity.sign";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -108,6 +108,8 @@ public final class JuiceNode {
           DhtVerticle::new,
           TimeVerticle::new,
           FramingVerticle::new
+          // , IdentityVerticle::new
+          // , TokenVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

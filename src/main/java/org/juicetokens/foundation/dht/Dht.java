@@ -1,5 +1,6 @@
 package org.juicetokens.foundation.dht;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.MapConfig;
@@ -9,6 +10,7 @@ import com.hazelcast.map.LocalMapStats;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtEntry;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtMapStats;
 import org.juicetokens.foundation.dht.proto.DhtMember;
@@ -99,6 +101,11 @@ public final class Dht {
       refuseUnlessAcceptable(map, key, verifiers.check(map, key, entry));
       IMap<String, byte[]> imap = maps.get(map);
       long start = System.nanoTime();
+      if (request.getCondition() != DhtPutCondition.ALWAYS) {
+        byte[] expected = request.getCondition() == DhtPutCondition.IF_ABSENT ? null : request.getExpectedValue().toByteArray();
+        CompletionStage<byte[]> op = imap.submitToKey(key, new ConditionalWrite(entry.toByteArray(), expected, request.getTtlSeconds()));
+        return complete(op, start, putLatency, (refusal, nanos) -> conditionalResult(map, key, expected != null, refusal, nanos));
+      }
       // no TTL in the request: the map's configured TTL applies (Hazelcast's two-argument put)
       CompletionStage<byte[]> op = request.getTtlSeconds() > 0
         ? imap.putAsync(key, entry.toByteArray(), request.getTtlSeconds(), TimeUnit.SECONDS)
@@ -239,7 +246,18 @@ public final class Dht {
       .setLatencyMs(nanos / 1e6)
       .setOwnerNode(ownerOf(key))
       .setExisted(existed)
+      .setApplied(true)
       .build();
+  }
+
+  /** {@code replacing}: the condition was IF_VALUE_MATCHES, so an applied write replaced a value. */
+  private DhtWriteResult conditionalResult(String map, String key, boolean replacing, byte[] refusal, long nanos) {
+    DhtWriteResult written = writeResult(map, key, refusal == null ? replacing : refusal.length > 0, nanos);
+    if (refusal == null) {
+      return written;
+    }
+    byte[] current = refusal.length == 0 ? ConditionalWrite.ABSENT : decode(map, key, refusal).getValue().toByteArray();
+    return written.toBuilder().setApplied(false).setCurrentValue(ByteString.copyFrom(current)).build();
   }
 
   private static DhtEntry decode(String map, String key, byte[] bytes) {

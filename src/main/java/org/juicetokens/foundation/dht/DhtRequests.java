@@ -2,6 +2,7 @@ package org.juicetokens.foundation.dht;
 
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtRemoveRequest;
 
@@ -28,6 +29,12 @@ final class DhtRequests {
     boolean fullSigner = !r.getSignerId().isEmpty() && !r.getSignerPublicKey().isEmpty() && !r.getSignature().isEmpty();
     if (anySigner && !fullSigner) {
       throw JuiceException.invalidArgument("a signed entry needs signerId, signerPublicKey and signature together");
+    }
+    if (r.getCondition() == DhtPutCondition.UNRECOGNIZED) {
+      throw JuiceException.invalidArgument("unknown put condition");
+    }
+    if (r.getCondition() != DhtPutCondition.IF_VALUE_MATCHES && !r.getExpectedValue().isEmpty()) {
+      throw JuiceException.invalidArgument("expectedValue is only meaningful with condition IF_VALUE_MATCHES");
     }
     if (fullSigner && r.getWrittenAtMs() == 0) {
       throw JuiceException.invalidArgument("a signed entry needs writtenAtMs (it is part of the signed payload)");

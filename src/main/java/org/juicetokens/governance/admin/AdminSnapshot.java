@@ -243,6 +243,12 @@ public final class AdminSnapshot {
   }
 
   /** Marks a section as not answered. */
+  /** A section gathered by an {@link AdminSection}, put as it is (marked available). */
+  public AdminSnapshot section(String name, JsonObject section) {
+    json.put(name, section.copy().put("available", true));
+    return this;
+  }
+
   public AdminSnapshot unavailable(String section, Throwable failure) {
     json.put(section, unavailable(failure));
     return this;

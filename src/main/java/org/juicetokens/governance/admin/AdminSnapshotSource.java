@@ -17,19 +17,18 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.transport.pipe.proto.PipeList;
 import org.juicetokens.transport.pipe.proto.PipeListRequest;
 
-import java.util.List;
-
 import org.juicetokens.transport.discovery.proto.DiscoveryStats;
 import org.juicetokens.transport.discovery.proto.DiscoveryStatsRequest;
 
 import org.juicetokens.transport.framing.proto.FramingStats;
 import org.juicetokens.transport.framing.proto.FramingStatsRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Gathers one {@link AdminSnapshot}: the health checks and one request each to storage, DHT,
- * time, discovery, framing and pipes (by address, with the node's timeout), all at once. A gathering younger than half the
+ * time, discovery, framing and pipes (by address, with the node's timeout) and every {@link AdminSections} section, all at once. A gathering younger than half the
  * snapshot interval is shared, so many open consoles cost the layers no more than one.
  * Used from one event loop (the HTTP verticle's), hence no locking.
  */
@@ -63,6 +62,14 @@ public final class AdminSnapshotSource {
     return latest;
   }
 
+  private Future<JsonObject> gatherSection(AdminSection section) {
+    try {
+      return section.gather(bus, timeoutMs, stats);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   private Future<JsonObject> gather(long now) {
     var checks = health.checkStatus();
     var storage = Bus.request(bus, Addresses.STORAGE_STATS, StorageStatsRequest.getDefaultInstance(), timeoutMs, StorageStats.class);
@@ -71,7 +78,11 @@ public final class AdminSnapshotSource {
     var discovery = Bus.request(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.getDefaultInstance(), timeoutMs, DiscoveryStats.class);
     var framing = Bus.request(bus, Addresses.FRAMING_STATS, FramingStatsRequest.getDefaultInstance(), timeoutMs, FramingStats.class);
     var pipes = Bus.request(bus, Addresses.PIPE_LIST, PipeListRequest.getDefaultInstance(), timeoutMs, PipeList.class);
-    return Future.join(List.of(checks, storage, dht, time, discovery, framing, pipes)).transform(ignored -> {
+    List<AdminSection> sections = AdminSections.all();
+    List<Future<JsonObject>> sectionResults = sections.stream().map(section -> gatherSection(section)).toList();
+    List<Future<?>> all = new ArrayList<>(List.of(checks, storage, dht, time, discovery, framing, pipes));
+    all.addAll(sectionResults);
+    return Future.join(all).transform(ignored -> {
       AdminSnapshot snapshot = AdminSnapshot.of(nodeId, now);
       if (checks.succeeded()) {
         snapshot.health(checks.result());
@@ -107,6 +118,14 @@ public final class AdminSnapshotSource {
         snapshot.pipes(pipes.result(), stats.layerTotals(Layer.PIPE));
       } else {
         snapshot.unavailable("pipes", pipes.cause());
+      }
+      for (int i = 0; i < sections.size(); i++) {
+        Future<JsonObject> result = sectionResults.get(i);
+        if (result.succeeded()) {
+          snapshot.section(sections.get(i).name(), result.result());
+        } else {
+          snapshot.unavailable(sections.get(i).name(), result.cause());
+        }
       }
       return Future.succeededFuture(snapshot.operations(stats).toJson());
     });

@@ -12,6 +12,7 @@ import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtMember;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtStats;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
@@ -173,6 +174,31 @@ class DhtClusterTest {
     assertThatThrownBy(() -> refused.await(TIMEOUT_MS, TimeUnit.MILLISECONDS))
       .isInstanceOfSatisfying(JuiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     assertThat(get(a, "key-0").getFound()).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void of_three_nodes_claiming_one_key_at_once_exactly_one_wins_and_all_see_it() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      String key = "claim-" + round;
+      List<Future<DhtWriteResult>> claims = new ArrayList<>();
+      for (JuiceNode node : List.of(a, b, c)) {
+        claims.add(Bus.request(node.vertx().eventBus(), Addresses.DHT_PUT, DhtPutRequest.newBuilder().setMap(DhtMaps.KV).setKey(key)
+          .setValue(ByteString.copyFromUtf8(node.context().nodeId())).setCondition(DhtPutCondition.IF_ABSENT).build(),
+          TIMEOUT_MS, DhtWriteResult.class));
+      }
+      List<String> winners = new ArrayList<>();
+      for (int i = 0; i < claims.size(); i++) {
+        DhtWriteResult result = claims.get(i).await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (result.getApplied()) {
+          winners.add(List.of("a", "b", "c").get(i));
+        }
+      }
+      assertThat(winners).as(key).hasSize(1);
+      for (JuiceNode node : List.of(a, b, c)) {
+        assertThat(get(node, key).getValue().toStringUtf8()).isEqualTo(winners.get(0));
+      }
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtEntry;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtRemoveRequest;
 import org.juicetokens.foundation.dht.proto.DhtStats;
@@ -106,6 +107,75 @@ class DhtTest {
     assertThat(await(dht.remove(DhtRemoveRequest.newBuilder().setMap(DhtMaps.KV).setKey("to-remove").build())).getExisted()).isTrue();
     assertThat(await(dht.get(get(DhtMaps.KV, "to-remove"))).getFound()).isFalse();
     assertThat(await(dht.remove(DhtRemoveRequest.newBuilder().setMap(DhtMaps.KV).setKey("to-remove").build())).getExisted()).isFalse();
+  }
+
+  private static DhtPutRequest claim(String key, String value) {
+    return put(DhtMaps.KV, key, value, 0).toBuilder().setCondition(DhtPutCondition.IF_ABSENT).build();
+  }
+
+  private static DhtPutRequest swap(String key, String expected, String value) {
+    return put(DhtMaps.KV, key, value, 0).toBuilder().setCondition(DhtPutCondition.IF_VALUE_MATCHES)
+      .setExpectedValue(ByteString.copyFromUtf8(expected)).build();
+  }
+
+  @Test
+  void if_absent_claims_a_free_key_and_refuses_a_taken_one_showing_the_holder() {
+    DhtWriteResult first = await(dht.put(claim("claimed", "alice")));
+    DhtWriteResult second = await(dht.put(claim("claimed", "bob")));
+
+    assertThat(first.getApplied()).isTrue();
+    assertThat(first.getExisted()).isFalse();
+    assertThat(second.getApplied()).isFalse();
+    assertThat(second.getExisted()).isTrue();
+    assertThat(utf8(second.getCurrentValue())).isEqualTo("alice");
+    assertThat(utf8(await(dht.get(get(DhtMaps.KV, "claimed"))).getValue())).isEqualTo("alice");
+  }
+
+  @Test
+  void if_value_matches_replaces_only_the_expected_value() {
+    await(dht.put(put(DhtMaps.KV, "cas", "v1", 0)));
+
+    DhtWriteResult stale = await(dht.put(swap("cas", "v0", "v2")));
+    DhtWriteResult fresh = await(dht.put(swap("cas", "v1", "v2")));
+    DhtWriteResult absent = await(dht.put(swap("cas-missing", "v1", "v2")));
+
+    assertThat(stale.getApplied()).isFalse();
+    assertThat(utf8(stale.getCurrentValue())).isEqualTo("v1");
+    assertThat(fresh.getApplied()).isTrue();
+    assertThat(utf8(await(dht.get(get(DhtMaps.KV, "cas"))).getValue())).isEqualTo("v2");
+    assertThat(absent.getApplied()).isFalse();
+    assertThat(absent.getExisted()).isFalse();
+    assertThat(await(dht.get(get(DhtMaps.KV, "cas-missing"))).getFound()).isFalse();
+  }
+
+  @Test
+  void a_conditional_put_with_a_ttl_expires_like_any_other() throws InterruptedException {
+    await(dht.put(claim("claim-ttl", "x").toBuilder().setTtlSeconds(1).build()));
+    assertThat(await(dht.get(get(DhtMaps.KV, "claim-ttl"))).getExpiresAtMs()).isPositive();
+
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (await(dht.get(get(DhtMaps.KV, "claim-ttl"))).getFound() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(await(dht.get(get(DhtMaps.KV, "claim-ttl"))).getFound()).isFalse();
+    assertThat(await(dht.put(claim("claim-ttl", "y"))).getApplied()).isTrue();
+  }
+
+  @Test
+  void a_conditional_put_in_a_signed_only_map_is_still_refused_unsigned() {
+    DhtPutRequest unsigned = DhtPutRequest.newBuilder().setMap(DhtMaps.IDENTITIES).setKey("cond-unsigned")
+      .setValue(ByteString.copyFromUtf8("x")).setCondition(DhtPutCondition.IF_ABSENT).build();
+
+    assertThat(failure(dht.put(unsigned)).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(await(dht.get(get(DhtMaps.IDENTITIES, "cond-unsigned"))).getFound()).isFalse();
+  }
+
+  @Test
+  void expected_value_without_its_condition_is_bad_input() {
+    DhtPutRequest odd = put(DhtMaps.KV, "odd", "x", 0).toBuilder().setExpectedValue(ByteString.copyFromUtf8("y")).build();
+
+    assertThat(failure(dht.put(odd)).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(await(dht.get(get(DhtMaps.KV, "odd"))).getFound()).isFalse();
   }
 
   @Test

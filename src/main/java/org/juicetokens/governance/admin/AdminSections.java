@@ -1,0 +1,14 @@
+package org.juicetokens.governance.admin;
+
+import java.util.List;
+
+/** The admin snapshot's sections beyond the foundation and transport ones (which AdminSnapshotSource gathers itself). */
+public final class AdminSections {
+  private AdminSections() {
+  }
+
+  public static List<AdminSection> all() {
+    return List.of(
+    );
+  }
+}
