@@ -58,6 +58,27 @@ public final class Addresses {
    */
   public static final String IDENTITY_SIGN = "jt.trust.identity.sign";
 
+  // token/creation (node-local entry points; each finds the node that must answer and asks it point-to-point)
+  /** MintRequest → MintReply: runs on the issuer's home node (forwarded there with {@link #TOKEN_MINT_SUFFIX}). */
+  public static final String TOKEN_MINT = "jt.token.mint";
+  /** TokenRequest → TokenReply: read and verified on the token's home node (found through the DHT token index). */
+  public static final String TOKEN_GET = "jt.token.get";
+  /** TokenRequest → TokenHistory: the ownership steps of a token, read on its home node. */
+  public static final String TOKEN_HISTORY = "jt.token.history";
+  /** BalanceRequest → Balance: computed on the identity's home node. */
+  public static final String TOKEN_BALANCE = "jt.token.balance";
+  /** ListTokensRequest → TokenList: the identity's tokens, from its home node. */
+  public static final String TOKEN_LIST = "jt.token.list";
+  /** TokenStatsRequest → TokenStats: this node's token figures for the admin console. */
+  public static final String TOKEN_STATS = "jt.token.stats";
+  /** Point-to-point suffixes (see node()): the same requests answered by the node that holds the data. */
+  public static final String TOKEN_MINT_SUFFIX = "token.mint";
+  public static final String TOKEN_STORE_SUFFIX = "token.store";
+  public static final String TOKEN_GET_SUFFIX = "token.get";
+  public static final String TOKEN_HISTORY_SUFFIX = "token.history";
+  public static final String TOKEN_BALANCE_SUFFIX = "token.balance";
+  public static final String TOKEN_LIST_SUFFIX = "token.list";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -125,6 +125,15 @@ public final class Settings {
   public static final Setting PIPE_STALL_MS = def("transport.pipe.stallTimeoutMs", "JT_PIPE_STALL_MS", "5000", LONG, "milliseconds > 0", "A pipe whose write queue stayed full this long while its outbox is full is closed (RESOURCE_EXHAUSTED: the peer is not reading)");
   public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
 
+  // token/creation
+  public static final Setting TOKEN_LOCATION = def("token.location", "JT_TOKEN_LOCATION", "47c609bc", STRING, "an S2 cell token (1-16 lowercase hex, canonical)", "LOCATION part of the ids of tokens minted here (default: a level-13 cell in Amsterdam)");
+  public static final Setting TOKEN_DENOMINATIONS = def("token.denominations", "JT_TOKEN_DENOMINATIONS", "1,2,5,10,20,50,100,200,500", LIST, "a comma list of distinct whole units > 0", "Denominations a token may have");
+  public static final Setting TOKEN_LIFETIME_DAYS = def("token.lifetimeDays", "JT_TOKEN_LIFETIME_DAYS", "365", INT, "days > 0", "Lifetime of a minted token (expiry = creation + this)");
+  public static final Setting TOKEN_MAX_MINT_COUNT = def("token.maxMintCount", "JT_TOKEN_MAX_MINT_COUNT", "1000", INT, "an integer > 0", "Most tokens one mint call may create");
+  public static final Setting TOKEN_MAX_REFERENCE_CHARS = def("token.maxReferenceChars", "JT_TOKEN_MAX_REFERENCE_CHARS", "32", INT, "an integer > 0", "Longest issuance reference (the REFERENCE part of a token id)");
+  public static final Setting TOKEN_CLAIM_ATTEMPTS = def("token.claimAttempts", "JT_TOKEN_CLAIM_ATTEMPTS", "8", INT, "an integer > 0", "Compare-and-set attempts to advance an issuance's index counter under concurrent mints before CONFLICT");
+  public static final Setting TOKEN_INDEX_RETRY_MS = def("token.indexRetryMs", "JT_TOKEN_INDEX_RETRY_MS", "30000", LONG, "milliseconds > 0", "How often a home node re-publishes token index entries whose DHT write failed after the tokens were stored");
+  public static final Setting TOKEN_LIST_LIMIT = def("token.listLimit", "JT_TOKEN_LIST_LIMIT", "1000", INT, "an integer > 0", "Most tokens a list answers (and the default when the caller gives no limit)");
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
