@@ -3,11 +3,12 @@ package org.juicetokens.token.creation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.crypto.Ed25519;
-import org.juicetokens.crypto.Hashes;
 import org.juicetokens.token.proto.GenesisRecord;
-import org.juicetokens.token.proto.Telomere;
 import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.proto.TokenIndexEntry;
+import org.juicetokens.token.telomere.TelomereVerification;
 import org.juicetokens.token.telomere.Telomeres;
+import org.juicetokens.token.telomere.VerifyOptions;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.List;
 /**
  * Checks a stored token against its own evidence: the genesis record is the issuer's (signature by
  * the record's issuer key, and that key is one of the issuer identity's keys), it describes this
- * token (id, denomination, issuance, expiry), and the telomere starts from it (previous-owner hash
- * SHA-256("GENESIS" ‖ id), head SHA-256 of the record, owner = the record's owner while no transfer
- * happened). Pure; answers the first failure as a sentence, or null when the token is sound.
+ * token (id, denomination, issuance, expiry), and the telomere follows from it by the telomere
+ * layer's rules ({@link Telomeres#verify}, against the DHT index entry when given). Pure; answers the first failure as a sentence, or null when the token is sound.
  */
 public final class TokenVerification {
+  /** PROTOCOL.md §Telomere: the tail keeps the last 10 links. */
+  public static final int DEFAULT_TAIL_LINKS = 10;
+
   private TokenVerification() {
   }
 
@@ -28,6 +31,14 @@ public final class TokenVerification {
    *                   the issuer is unknown here, which is itself a failure
    */
   public static String failure(Token token, List<byte[]> issuerKeys) {
+    return failure(token, issuerKeys, null, DEFAULT_TAIL_LINKS);
+  }
+
+  /**
+   * @param index     the token's DHT index entry (a lower transfer number than indexed is a replay); null = not compared
+   * @param tailLinks the longest telomere tail accepted
+   */
+  public static String failure(Token token, List<byte[]> issuerKeys, TokenIndexEntry index, int tailLinks) {
     GenesisRecord record;
     try {
       record = GenesisRecord.parseFrom(token.getGenesis().getRecord());
@@ -60,24 +71,16 @@ public final class TokenVerification {
     if (issuerKeys.stream().noneMatch(k -> Arrays.equals(k, issuerKey))) {
       return "genesis issuer key is not a key of issuer " + record.getIssuerId();
     }
-    return genesisTelomereFailure(token, record);
+    return telomereFailure(token, issuerKey, index, tailLinks);
   }
 
-  /** The telomere of a token that never moved must be exactly its genesis telomere. */
-  private static String genesisTelomereFailure(Token token, GenesisRecord record) {
-    Telomere telomere = token.getTelomere();
-    if (telomere.getTransfers() != 0 || telomere.getTailCount() != 0) {
-      return null;
+  /** The telomere against the genesis and, when known, the DHT index entry (the telomere layer's rules). */
+  private static String telomereFailure(Token token, byte[] issuerKey, TokenIndexEntry index, int tailLinks) {
+    VerifyOptions options = VerifyOptions.of(tailLinks).withIssuerKey(issuerKey);
+    if (index != null) {
+      options = options.withIndex(index.getTransferNumber(), index.getHead().toByteArray());
     }
-    if (!Arrays.equals(telomere.getPreviousOwnerHash().toByteArray(), Telomeres.genesisOwnerHash(token.getId()))) {
-      return "telomere previous-owner hash is not SHA-256(GENESIS ‖ id)";
-    }
-    if (!Arrays.equals(telomere.getHead().toByteArray(), Hashes.sha256(token.getGenesis().getRecord().toByteArray()))) {
-      return "telomere head is not the hash of the genesis record";
-    }
-    if (!telomere.getOwnerKey().equals(record.getOwnerKey())) {
-      return "telomere owner is not the genesis owner";
-    }
-    return null;
+    TelomereVerification verification = Telomeres.verify(token.getId(), token.getGenesis(), token.getTelomere(), options);
+    return verification.valid() ? null : "telomere " + verification.reason().name() + ": " + verification.detail();
   }
 }
