@@ -33,6 +33,7 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.creation.TokenVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
@@ -109,7 +110,7 @@ public final class JuiceNode {
           TimeVerticle::new,
           FramingVerticle::new
           // , IdentityVerticle::new
-          // , TokenVerticle::new
+          , TokenVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -12,6 +12,7 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
+import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
 
 import java.util.Map;
@@ -36,6 +37,11 @@ public final class GrpcEdge {
 
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
                                   TransportGrpcService transport, HealthChecks health) {
+    return create(vertx, nodeService, discoveryService, transport, new TokenGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+  }
+
+  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
+                                  TransportGrpcService transport, TokenGrpcService tokens, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -44,6 +50,7 @@ public final class GrpcEdge {
     server.addService(NodeServiceGrpcService.of(nodeService));
     server.addService(TransportServiceGrpcService.of(transport));
     server.addService(DiscoveryServiceGrpcService.of(discoveryService));
+    server.addService(TokenServiceGrpcService.of(tokens));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

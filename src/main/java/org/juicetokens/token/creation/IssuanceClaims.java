@@ -32,15 +32,17 @@ public final class IssuanceClaims {
   }
 
   /**
-   * The claim advanced by {@code count} for {@code issuerId}; PERMISSION_DENIED when the issuance
+   * The claim advanced by {@code count} for {@code issuerId}, carrying the issuer's current key (it
+   * signs the entry; a rotated key replaces the old one); PERMISSION_DENIED when the issuance
    * belongs to someone else, INVALID_ARGUMENT when the index space would overflow.
    */
-  public static IssuanceClaim advance(IssuanceClaim current, String issuerId, int count, long nowMs) {
+  public static IssuanceClaim advance(IssuanceClaim current, String issuerId, byte[] issuerKey, int count, long nowMs) {
     requireClaimant(current, issuerId);
     if (current.getMinted() > Long.MAX_VALUE / 2 - count) {
       throw JuiceException.invalidArgument("issuance " + current.getIssuanceId() + " has no indices left");
     }
-    return current.toBuilder().setMinted(current.getMinted() + count).setUpdatedAtMs(nowMs).build();
+    return current.toBuilder().setMinted(current.getMinted() + count).setIssuerKey(ByteString.copyFrom(issuerKey))
+      .setUpdatedAtMs(nowMs).build();
   }
 
   public static void requireClaimant(IssuanceClaim claim, String issuerId) {

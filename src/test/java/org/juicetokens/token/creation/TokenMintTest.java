@@ -61,7 +61,7 @@ class TokenMintTest {
   @Test
   void a_later_mint_continues_the_index_of_the_issuance() {
     IssuanceClaim first = IssuanceClaims.first("47c609bc-coffee", "issuer1", issuer.publicKey(), "a", 2, NOW);
-    IssuanceClaim second = IssuanceClaims.advance(first, "issuer1", 3, NOW + 1);
+    IssuanceClaim second = IssuanceClaims.advance(first, "issuer1", issuer.publicKey(), 3, NOW + 1);
     IssuanceClaims.Range range = IssuanceClaims.range(first, second);
     assertThat(range).isEqualTo(new IssuanceClaims.Range(3, 3, false));
     assertThat(IssuanceClaims.range(null, first)).isEqualTo(new IssuanceClaims.Range(1, 2, true));
@@ -71,7 +71,7 @@ class TokenMintTest {
   @Test
   void someone_elses_issuance_is_permission_denied() {
     IssuanceClaim first = IssuanceClaims.first("47c609bc-coffee", "issuer1", issuer.publicKey(), "a", 1, NOW);
-    assertThatThrownBy(() -> IssuanceClaims.advance(first, "intruder", 1, NOW))
+    assertThatThrownBy(() -> IssuanceClaims.advance(first, "intruder", owner.publicKey(), 1, NOW))
       .isInstanceOfSatisfying(JuiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
       .hasMessage("issuance 47c609bc-coffee belongs to issuer1");
   }

@@ -1,0 +1,200 @@
+package org.juicetokens.token.creation;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.vertx.core.Future;
+import org.juicetokens.api.v1.Balance;
+import org.juicetokens.api.v1.TokenList;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreBatch;
+import org.juicetokens.foundation.storage.proto.StoreEntry;
+import org.juicetokens.foundation.storage.proto.StoreWrite;
+import org.juicetokens.token.proto.GenesisRecord;
+import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.proto.TokenStoreReply;
+import org.juicetokens.token.proto.TokenStoreRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tokens of the identities homed on this node (ARCHITECTURE §3: value lives on the home node).
+ * Storing takes ONE synced batch per request: every token under both its keys
+ * ({@link TokenStoreLayout}), the wissel designation when this is the owner's first
+ * denomination-1 token, and an index outbox marker per token. Then the DHT index entries are
+ * written (IF_ABSENT: a re-publication never overwrites a later transfer's entry) and the markers
+ * of the written ones removed; markers left behind (DHT unavailable) are re-published by
+ * {@link #republishPending} every {@code token.indexRetryMs}. Stores of one owner run one after
+ * the other (the wissel check and its designation must not interleave); all methods are called on
+ * the token verticle's event loop.
+ */
+final class HomeTokens {
+  private static final Logger LOG = LoggerFactory.getLogger(HomeTokens.class);
+
+  private final TokenCalls calls;
+  private final TokenIndex index;
+  private final TokenMeters meters;
+  private final int maxScan;
+  private final int listLimit;
+  private final Map<String, Future<?>> ownerQueues = new HashMap<>();
+
+  HomeTokens(TokenCalls calls, TokenIndex index, TokenMeters meters, int maxScan, int listLimit) {
+    this.calls = calls;
+    this.index = index;
+    this.meters = meters;
+    this.maxScan = maxScan;
+    this.listLimit = listLimit;
+  }
+
+  Future<TokenStoreReply> store(TokenStoreRequest request) {
+    if (request.getTokensCount() == 0) {
+      return Future.failedFuture(JuiceException.invalidArgument("no tokens to store"));
+    }
+    String owner = request.getTokens(0).getOwnerId();
+    if (request.getTokensList().stream().anyMatch(t -> !t.getOwnerId().equals(owner))) {
+      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner"));
+    }
+    Future<?> previous = ownerQueues.getOrDefault(owner, Future.succeededFuture());
+    Future<TokenStoreReply> mine = previous.transform(ignored -> checkGenesis(request.getTokensList()).compose(v -> storeNow(owner, request)));
+    ownerQueues.put(owner, mine);
+    mine.onComplete(ar -> ownerQueues.remove(owner, mine));
+    return mine;
+  }
+
+  /** The home node is the judge of value: it keeps only tokens whose genesis is the issuer's. */
+  private Future<Void> checkGenesis(List<Token> tokens) {
+    Set<String> issuers = new HashSet<>();
+    for (Token t : tokens) {
+      issuers.add(issuerOf(t).getIssuerId());
+    }
+    if (issuers.size() != 1) {
+      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one issuer"));
+    }
+    return calls.identity("issuer", issuers.iterator().next()).compose(issuer -> {
+      List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
+      for (Token t : tokens) {
+        String failure = TokenVerification.failure(t, keys);
+        if (failure != null) {
+          return Future.failedFuture(JuiceException.invalidArgument("refusing token " + t.getId() + ": " + failure));
+        }
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request) {
+    return calls.storeGet(TokenStoreLayout.wisselKey(owner)).compose(wissel -> {
+      List<Token> tokens = Wissel.designate(request.getTokensList(), wissel.getFound());
+      StoreBatch.Builder batch = StoreBatch.newBuilder().setSync(true);
+      for (Token t : tokens) {
+        batch.addWrites(put(TokenStoreLayout.tokenKey(owner, t.getId()), t.toByteString()));
+        batch.addWrites(put(TokenStoreLayout.idKey(t.getId()), ByteString.copyFromUtf8(owner)));
+        batch.addWrites(put(TokenStoreLayout.pendingIndexKey(t.getId()), ByteString.copyFromUtf8(owner)));
+      }
+      Token designated = Wissel.find(tokens);
+      if (designated != null) {
+        batch.addWrites(put(TokenStoreLayout.wisselKey(owner), ByteString.copyFromUtf8(designated.getId())));
+      }
+      return calls.storeBatch(batch.build()).compose(ack -> {
+        tokens.forEach(t -> meters.held(t.getDenomination(), 1));
+        meters.indexPending(tokens.size());
+        return index.publish(tokens);
+      }).map(pending -> TokenStoreReply.newBuilder().addAllTokens(tokens).setIndexPending(pending).build());
+    });
+  }
+
+  /** A token stored here; NOT_FOUND when this node does not hold it. */
+  Future<Token> read(String tokenId) {
+    return calls.storeGet(TokenStoreLayout.idKey(tokenId)).compose(owner -> {
+      if (!owner.getFound()) {
+        return Future.failedFuture(JuiceException.notFound("token " + tokenId + " is not stored on this node"));
+      }
+      return calls.storeGet(TokenStoreLayout.tokenKey(owner.getValue().toStringUtf8(), tokenId)).map(value -> {
+        if (!value.getFound()) {
+          throw new JuiceException(ErrorCode.DATA_CORRUPTION, "token " + tokenId + " is indexed locally but its record is missing");
+        }
+        return parse(value.getValue(), tokenId);
+      });
+    });
+  }
+
+  /** The owner's tokens, at most {@code limit} (0 = token.listLimit). */
+  Future<TokenList> list(String ownerId, int limit) {
+    int wanted = limit <= 0 ? listLimit : Math.min(limit, listLimit);
+    return calls.storeScan(TokenStoreLayout.ownerTokensPrefix(ownerId), wanted).map(scan -> {
+      TokenList.Builder list = TokenList.newBuilder().setTruncated(scan.getTruncated());
+      scan.getEntriesList().forEach(e -> list.addTokens(parse(e.getValue(), TokenStoreLayout.text(e.getKey().toByteArray()))));
+      return list.build();
+    });
+  }
+
+  Future<Balance> balance(String ownerId) {
+    return calls.storeScan(TokenStoreLayout.ownerTokensPrefix(ownerId), maxScan).map(scan -> {
+      if (scan.getTruncated()) {
+        LOG.warn("[Token] balance of {} counts only the first {} tokens (storage.maxScanEntries)", ownerId, scan.getEntriesCount());
+      }
+      List<Token> tokens = new ArrayList<>(scan.getEntriesCount());
+      scan.getEntriesList().forEach(e -> tokens.add(parse(e.getValue(), ownerId)));
+      return Balances.of(ownerId, tokens, System.currentTimeMillis());
+    });
+  }
+
+  /** Re-publishes index entries whose write failed after their tokens were stored; answers how many remain. */
+  Future<Integer> republishPending() {
+    return calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.PENDING_INDEX_PREFIX), 1000).compose(scan -> {
+      List<Future<Token>> reads = new ArrayList<>();
+      for (StoreEntry e : scan.getEntriesList()) {
+        reads.add(read(TokenStoreLayout.tokenIdOf(e.getKey().toByteArray(), TokenStoreLayout.PENDING_INDEX_PREFIX)));
+      }
+      return Future.join(reads).transform(ignored -> {
+        List<Token> tokens = reads.stream().filter(Future::succeeded).map(Future::result).toList();
+        return tokens.isEmpty() ? Future.succeededFuture(0) : index.publish(tokens);
+      });
+    });
+  }
+
+  /** Counts the tokens held here (by the VALUE of the ids) and the index entries left to write, at start. */
+  Future<Void> countHeld() {
+    Future<Void> held = calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.ID_PREFIX), maxScan).map(scan -> {
+      for (StoreEntry e : scan.getEntriesList()) {
+        String id = TokenStoreLayout.tokenIdOf(e.getKey().toByteArray(), TokenStoreLayout.ID_PREFIX);
+        meters.held(Integer.parseInt(id.split("-")[2]), 1);
+      }
+      meters.heldTruncated(scan.getTruncated());
+      return null;
+    });
+    Future<Void> pending = calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.PENDING_INDEX_PREFIX), maxScan).map(scan -> {
+      meters.indexPending(scan.getEntriesCount());
+      return null;
+    });
+    return Future.all(held, pending).mapEmpty();
+  }
+
+  static GenesisRecord issuerOf(Token token) {
+    try {
+      return GenesisRecord.parseFrom(token.getGenesis().getRecord());
+    } catch (InvalidProtocolBufferException e) {
+      throw JuiceException.invalidArgument("token " + token.getId() + " has an undecodable genesis record");
+    }
+  }
+
+  private static StoreWrite put(byte[] key, ByteString value) {
+    return StoreWrite.newBuilder().setFamily(StoreFamily.TOKENS.dbName()).setKey(ByteString.copyFrom(key)).setValue(value).build();
+  }
+
+  private static Token parse(ByteString bytes, String what) {
+    try {
+      return Token.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new JuiceException(ErrorCode.DATA_CORRUPTION, "stored token " + what + " does not decode", e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.juicetokens.token.creation;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.vertx.core.Future;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.DhtEntryVerifier;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.foundation.dht.proto.DhtEntry;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
+import org.juicetokens.foundation.dht.proto.DhtPutRequest;
+import org.juicetokens.foundation.dht.proto.DhtWriteResult;
+import org.juicetokens.token.proto.IssuanceClaim;
+
+/**
+ * Issuance claims in the DHT (jt.issuances, key = issuance id, signed by the issuer): the first
+ * mint claims the issuance with IF_ABSENT; every later mint by the claimant advances the claim's
+ * index counter with IF_VALUE_MATCHES on the bytes it read (compare-and-set on the partition
+ * owner), re-reading and retrying when another mint advanced it first. So of two concurrent first
+ * mints exactly one claims the issuance, and no two mints ever obtain the same index.
+ */
+final class IssuanceLedger {
+  private final TokenCalls calls;
+  private final String nodeId;
+  private final int attempts;
+
+  IssuanceLedger(TokenCalls calls, String nodeId, int attempts) {
+    this.calls = calls;
+    this.nodeId = nodeId;
+    this.attempts = attempts;
+  }
+
+  /** The claim as read: the message and the exact value bytes a compare-and-set must match. */
+  private record Seen(IssuanceClaim claim, ByteString bytes) {
+  }
+
+  /** The indices this mint may use (PERMISSION_DENIED when another identity owns the issuance). */
+  Future<IssuanceClaims.Range> obtain(MintOrder order, String issuanceId, byte[] issuerKey) {
+    return calls.dhtGet(DhtMaps.ISSUANCES, issuanceId, true)
+      .compose(value -> attempt(order, issuanceId, issuerKey, value.getFound() ? seen(value.getValue()) : null, attempts));
+  }
+
+  private Future<IssuanceClaims.Range> attempt(MintOrder order, String issuanceId, byte[] issuerKey, Seen current, int left) {
+    if (left == 0) {
+      return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuance " + issuanceId
+        + " is being minted concurrently; gave up after " + attempts + " attempts (token.claimAttempts)"));
+    }
+    long now = System.currentTimeMillis();
+    IssuanceClaim next;
+    try {
+      next = current == null
+        ? IssuanceClaims.first(issuanceId, order.issuerId(), issuerKey, nodeId, order.count(), now)
+        : IssuanceClaims.advance(current.claim(), order.issuerId(), issuerKey, order.count(), now);
+    } catch (JuiceException e) {
+      return Future.failedFuture(e);
+    }
+    return signedPut(order.issuerId(), issuanceId, next, current, now).compose(result -> {
+      if (result.getApplied()) {
+        return Future.succeededFuture(IssuanceClaims.range(current == null ? null : current.claim(), next));
+      }
+      Seen seenNow = result.getCurrentValue().isEmpty() ? null : seen(result.getCurrentValue());
+      return attempt(order, issuanceId, issuerKey, seenNow, left - 1);
+    });
+  }
+
+  private Future<DhtWriteResult> signedPut(String issuerId, String issuanceId, IssuanceClaim next, Seen current, long now) {
+    ByteString value = next.toByteString();
+    byte[] signed = DhtEntryVerifier.signedBytes(DhtMaps.ISSUANCES, issuanceId,
+      DhtEntry.newBuilder().setValue(value).setWrittenAtMs(now).build());
+    return calls.sign(issuerId, "issuance", signed).compose(signature -> {
+      DhtPutRequest.Builder put = DhtPutRequest.newBuilder()
+        .setMap(DhtMaps.ISSUANCES)
+        .setKey(issuanceId)
+        .setValue(value)
+        .setWrittenAtMs(now)
+        .setSignerId(issuerId)
+        .setSignerPublicKey(signature.getPublicKey())
+        .setSignature(signature.getSignature());
+      if (current == null) {
+        put.setCondition(DhtPutCondition.IF_ABSENT);
+      } else {
+        put.setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(current.bytes());
+      }
+      return calls.dhtPut(put.build());
+    });
+  }
+
+  private static Seen seen(ByteString bytes) {
+    try {
+      return new Seen(IssuanceClaim.parseFrom(bytes), bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new JuiceException(ErrorCode.DATA_CORRUPTION, "undecodable issuance claim in the DHT", e);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.juicetokens.token.creation;
+
+import io.vertx.core.Future;
+import org.juicetokens.api.v1.MintReply;
+import org.juicetokens.api.v1.MintRequest;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.token.proto.GenesisRecord;
+import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.proto.TokenStoreReply;
+import org.juicetokens.token.proto.TokenStoreRequest;
+import org.juicetokens.trust.identity.proto.IdentityView;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A mint on the issuer's home node (its key signs here), in this order, so that a refusal at any
+ * step leaves nothing behind: the request's own checks (reference, denomination, count), the issuer
+ * (ACTIVE, homed here) and the owner (exists, ACTIVE), the issuance claim or its index counter
+ * (DHT), the genesis records signed by the issuer, then the tokens handed to the owner's home node,
+ * which stores them in one batch and writes their index entries. A mint refused by the claim (someone
+ * else's issuance) has written nothing; a mint that fails after obtaining its indices leaves a gap
+ * in the issuance's numbering, never a reused index.
+ */
+final class Minting {
+  private final TokenCalls calls;
+  private final TokenMint mint;
+  private final IssuanceLedger ledger;
+  private final MintLimits limits;
+  private final TokenMeters meters;
+  private final String nodeId;
+
+  /** The request-level limits (settings token.denominations, token.maxMintCount, token.maxReferenceChars). */
+  record MintLimits(Denominations denominations, int maxCount, int maxReferenceChars) {
+    MintOrder check(MintRequest request) {
+      return MintOrder.check(request, denominations, maxCount, maxReferenceChars);
+    }
+  }
+
+  Minting(TokenCalls calls, TokenMint mint, IssuanceLedger ledger, MintLimits limits, TokenMeters meters, String nodeId) {
+    this.meters = meters;
+    this.calls = calls;
+    this.mint = mint;
+    this.ledger = ledger;
+    this.limits = limits;
+    this.nodeId = nodeId;
+  }
+
+  /** Entry point on any node: checks the request, then mints here or on the issuer's home node. */
+  Future<MintReply> mint(MintRequest request) {
+    MintOrder order = limits.check(request);
+    return calls.identity("issuer", order.issuerId()).compose(issuer -> {
+      String home = issuer.getDocument().getHomeNode();
+      if (home.equals(nodeId)) {
+        return mintHere(request);
+      }
+      return calls.ask(Addresses.node(home, Addresses.TOKEN_MINT_SUFFIX), request, 2 * calls.timeoutMs(), MintReply.class);
+    });
+  }
+
+  /** The mint itself; the issuer must be homed on this node. */
+  Future<MintReply> mintHere(MintRequest request) {
+    MintOrder order = limits.check(request);
+    return calls.activeIdentity("issuer", order.issuerId()).compose(issuer -> {
+      if (!issuer.getDocument().getHomeNode().equals(nodeId)) {
+        return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuer " + order.issuerId() + " is homed on node "
+          + issuer.getDocument().getHomeNode() + ", not on " + nodeId));
+      }
+      return calls.activeIdentity("owner", order.ownerId()).compose(owner -> mintFor(order, issuer, owner))
+        .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()));
+    });
+  }
+
+  private Future<MintReply> mintFor(MintOrder order, IdentityView issuer, IdentityView owner) {
+    String issuanceId = mint.issuanceId(order.reference());
+    byte[] issuerKey = issuer.getActivePublicKey().toByteArray();
+    return ledger.obtain(order, issuanceId, issuerKey).compose(range -> {
+      List<GenesisRecord> records = mint.records(order, range, issuerKey, owner.getActivePublicKey().toByteArray(),
+        System.currentTimeMillis());
+      return signAll(order.issuerId(), issuerKey, records)
+        .compose(tokens -> calls.ask(Addresses.node(owner.getDocument().getHomeNode(), Addresses.TOKEN_STORE_SUFFIX),
+          TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build(), calls.timeoutMs(), TokenStoreReply.class))
+        .map(stored -> MintReply.newBuilder()
+          .addAllTokens(stored.getTokensList())
+          .setIssuanceId(issuanceId)
+          .setIssuanceClaimed(range.claimed())
+          .setAmountHundredths(order.amountHundredths())
+          .setIndexPending(stored.getIndexPending())
+          .build());
+    });
+  }
+
+  private Future<List<Token>> signAll(String issuerId, byte[] issuerKey, List<GenesisRecord> records) {
+    List<Future<Token>> signed = new ArrayList<>(records.size());
+    for (GenesisRecord record : records) {
+      byte[] bytes = record.toByteArray();
+      signed.add(calls.sign(issuerId, "genesis", bytes).map(signature -> {
+        if (!Arrays.equals(signature.getPublicKey().toByteArray(), issuerKey)) {
+          throw new JuiceException(ErrorCode.CONFLICT, "issuer " + issuerId + " changed its key during the mint; mint again");
+        }
+        return TokenMint.token(record, signature.getSignature().toByteArray());
+      }));
+    }
+    return Future.all(signed).map(all -> signed.stream().map(Future::result).toList());
+  }
+}

@@ -1,0 +1,110 @@
+package org.juicetokens.token.creation;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.vertx.core.Future;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
+import org.juicetokens.foundation.dht.proto.DhtPutRequest;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreBatch;
+import org.juicetokens.foundation.storage.proto.StoreWrite;
+import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.proto.TokenIndexEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The token index in the DHT (jt.tokenIndex, key = token id): where a token lives (its home node)
+ * and how far its telomere has come. An index, not the judge of value: entries are written by the
+ * home node after the tokens are stored (node-written, unsigned; the token's own genesis signature
+ * and telomere are what a reader verifies). A genesis entry is written IF_ABSENT, so re-publishing
+ * it never overwrites a later transfer's entry.
+ */
+final class TokenIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenIndex.class);
+
+  private final TokenCalls calls;
+  private final String nodeId;
+  private final TokenMeters meters;
+
+  TokenIndex(TokenCalls calls, String nodeId, TokenMeters meters) {
+    this.calls = calls;
+    this.nodeId = nodeId;
+    this.meters = meters;
+  }
+
+  static TokenIndexEntry genesisEntry(Token token, String homeNode, long nowMs) {
+    return TokenIndexEntry.newBuilder()
+      .setTokenId(token.getId())
+      .setTransferNumber(0)
+      .setHead(token.getTelomere().getHead())
+      .setHomeNode(homeNode)
+      .setOwnerId(token.getOwnerId())
+      .setState(token.getState())
+      .setUpdatedAtMs(nowMs)
+      .build();
+  }
+
+  /**
+   * Writes the genesis entries of {@code tokens} stored here, then clears their outbox markers;
+   * answers how many entries could not be written (their markers stay for the retry).
+   */
+  Future<Integer> publish(List<Token> tokens) {
+    long now = System.currentTimeMillis();
+    List<Future<?>> puts = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      puts.add(calls.dhtPut(DhtPutRequest.newBuilder()
+        .setMap(DhtMaps.TOKEN_INDEX)
+        .setKey(t.getId())
+        .setValue(genesisEntry(t, nodeId, now).toByteString())
+        .setCondition(DhtPutCondition.IF_ABSENT)
+        .build()));
+    }
+    return Future.join(puts).transform(ignored -> {
+      StoreBatch.Builder clear = StoreBatch.newBuilder().setSync(false);
+      int failed = 0;
+      for (int i = 0; i < tokens.size(); i++) {
+        if (puts.get(i).succeeded()) {
+          clear.addWrites(StoreWrite.newBuilder().setFamily(StoreFamily.TOKENS.dbName())
+            .setKey(ByteString.copyFrom(TokenStoreLayout.pendingIndexKey(tokens.get(i).getId()))).setDelete(true));
+        } else {
+          failed++;
+        }
+      }
+      if (failed > 0) {
+        LOG.warn("[Token] [node: {}] {} of {} token index entries not written ({}); retried every token.indexRetryMs",
+          nodeId, failed, tokens.size(), puts.stream().filter(Future::failed).findFirst().map(f -> f.cause().getMessage()).orElse(""));
+      }
+      int pending = failed;
+      int written = tokens.size() - failed;
+      if (written == 0) {
+        return Future.succeededFuture(pending);
+      }
+      // the marker removal needs no sync: a marker that survives a crash only re-publishes an entry (IF_ABSENT)
+      return calls.storeBatch(clear.build()).map(ack -> {
+        meters.indexPending(-written);
+        return pending;
+      });
+    });
+  }
+
+  /** The index entry of {@code tokenId}; NOT_FOUND when the DHT has none. */
+  Future<TokenIndexEntry> lookup(String tokenId) {
+    return calls.dhtGet(DhtMaps.TOKEN_INDEX, tokenId, false).map(value -> {
+      if (!value.getFound()) {
+        throw JuiceException.notFound("token " + tokenId + " not found (no token index entry)");
+      }
+      try {
+        return TokenIndexEntry.parseFrom(value.getValue());
+      } catch (InvalidProtocolBufferException e) {
+        throw new JuiceException(ErrorCode.DATA_CORRUPTION, "undecodable token index entry for " + tokenId, e);
+      }
+    });
+  }
+}

@@ -1,0 +1,116 @@
+package org.juicetokens.token.creation;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import org.juicetokens.api.v1.BalanceRequest;
+import org.juicetokens.api.v1.ListTokensRequest;
+import org.juicetokens.api.v1.MintRequest;
+import org.juicetokens.api.v1.TokenRequest;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.governance.metrics.Layer;
+import org.juicetokens.node.NodeContext;
+import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.proto.TokenStatsRequest;
+import org.juicetokens.token.proto.TokenStoreRequest;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The token layer of one node (PROTOCOL.md §Tokens): node-local entry points (Addresses.TOKEN_*)
+ * that route to the node holding the data, the point-to-point services of this node (mint for
+ * identities homed here, store/read/list/balance of the tokens kept here), the jt.issuances
+ * verifier, the index re-publication timer and the "tokens" health procedure. Wiring only.
+ */
+public final class TokenVerticle extends VerticleBase {
+  public static final String HEALTH_ID = "tokens";
+
+  private final NodeContext node;
+  private TokenMeters meters;
+  private HomeTokens home;
+  private String location;
+  private long retryTimer = -1;
+
+  public TokenVerticle(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    NodeConfig config = node.config();
+    Denominations denominations = Denominations.of(config.list(Settings.TOKEN_DENOMINATIONS));
+    TokenMint mint = new TokenMint(config.string(Settings.TOKEN_LOCATION), config.integer(Settings.TOKEN_LIFETIME_DAYS));
+    location = mint.location();
+    int maxReference = config.integer(Settings.TOKEN_MAX_REFERENCE_CHARS);
+    TokenCalls calls = new TokenCalls(vertx.eventBus(), config.requestTimeoutMs());
+    meters = new TokenMeters(node.registry(), denominations);
+    TokenIndex index = new TokenIndex(calls, node.nodeId(), meters);
+    home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT));
+    Minting minting = new Minting(calls, mint, new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS)),
+      new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId());
+    TokenReads reads = new TokenReads(calls, index, home, maxReference, TokenVerification.DEFAULT_TAIL_LINKS);
+    node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
+
+    EventBus bus = vertx.eventBus();
+    String self = node.nodeId();
+    List<MessageConsumer<?>> consumers = List.of(
+      Bus.serveLocal(bus, Addresses.TOKEN_MINT, MintRequest.class, r -> op("mint", mintDetail(r), () -> minting.mint(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_GET, TokenRequest.class, r -> op("get", r.getTokenId(), () -> reads.get(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_HISTORY, TokenRequest.class, r -> op("history", r.getTokenId(), () -> reads.history(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_BALANCE, BalanceRequest.class, r -> op("balance", r.getId(), () -> reads.balance(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_LIST, ListTokensRequest.class, r -> op("list", r.getId(), () -> reads.list(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_STATS, TokenStatsRequest.class, r -> Future.succeededFuture(meters.stats(location))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_MINT_SUFFIX), MintRequest.class,
+        r -> op("mintHere", mintDetail(r), () -> minting.mintHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_STORE_SUFFIX), TokenStoreRequest.class,
+        r -> op("store", "tokens=" + r.getTokensCount() + " from=" + r.getMintingNode(), () -> home.store(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_GET_SUFFIX), TokenRequest.class,
+        r -> op("read", r.getTokenId(), () -> reads.getHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_HISTORY_SUFFIX), TokenRequest.class,
+        r -> op("readHistory", r.getTokenId(), () -> reads.historyHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_BALANCE_SUFFIX), BalanceRequest.class,
+        r -> op("readBalance", r.getId(), () -> reads.balanceHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_LIST_SUFFIX), ListTokensRequest.class,
+        r -> op("readList", r.getId(), () -> reads.listHere(r))));
+
+    node.health().register(HEALTH_ID, promise -> promise.complete(Status.OK(health())));
+    long retryMs = config.longValue(Settings.TOKEN_INDEX_RETRY_MS);
+    retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> {
+      if (meters.indexPending() > 0) {
+        op("republishIndex", "pending=" + meters.indexPending(), home::republishPending);
+      }
+    });
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+      .compose(v -> op("countHeld", "", home::countHeld));
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(retryTimer);
+    node.health().unregister(HEALTH_ID);
+    node.dhtVerifiers().unregister(DhtMaps.ISSUANCES);
+    return Future.succeededFuture();
+  }
+
+  private JsonObject health() {
+    var stats = meters.stats(location);
+    return new JsonObject().put("location", location).put("held", stats.getTokensHeld()).put("minted", stats.getMinted())
+      .put("indexPending", stats.getIndexPending());
+  }
+
+  private static String mintDetail(MintRequest r) {
+    return "issuer=" + r.getIssuerId() + " owner=" + r.getOwnerId() + " reference=" + r.getReference()
+      + " denomination=" + r.getDenomination() + " count=" + r.getCount();
+  }
+
+  private <T> Future<T> op(String operation, String detail, Supplier<Future<T>> work) {
+    return node.instrumented().run(Layer.MINT, operation, detail, work);
+  }
+}
