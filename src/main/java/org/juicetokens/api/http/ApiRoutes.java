@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.HttpException;
 import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
 import org.juicetokens.api.v1.DiscoveryServiceService;
+import org.juicetokens.api.v1.IdentityServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.ErrorCode;
@@ -40,6 +41,11 @@ final class ApiRoutes {
 
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, discovery, transport, null, auth, maxBodyBytes);
+  }
+
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
+                    IdentityServiceService identity, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -59,6 +65,9 @@ final class ApiRoutes {
       ApiRoutes::discoverParameters, b -> discovery.discoverPeers(b.build())));
     if (transport != null) {
       router.get(PREFIX + "/pipes").handler(JsonCall.of(PipeListRequest::newBuilder, b -> transport.listPipes(b.build())));
+    }
+    if (identity != null) {
+      IdentityRoutes.mount(router, identity);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
