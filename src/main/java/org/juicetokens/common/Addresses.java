@@ -57,6 +57,24 @@ public final class Addresses {
    * node (NOT_FOUND when it is not homed here, PERMISSION_DENIED when revoked). Node-local only.
    */
   public static final String IDENTITY_SIGN = "jt.trust.identity.sign";
+  /** CreateIdentityRequest → IdentityView: a new identity homed on this node. */
+  public static final String IDENTITY_CREATE = "jt.trust.identity.create";
+  /** RotateKeyRequest → IdentityView (routed to the home node). */
+  public static final String IDENTITY_ROTATE = "jt.trust.identity.rotate";
+  /** RevokeIdentityRequest → IdentityView (routed to the home node). */
+  public static final String IDENTITY_REVOKE = "jt.trust.identity.revoke";
+  /** ChallengeRequest → Challenge: a single-use challenge issued (and later checked) by this node. */
+  public static final String IDENTITY_CHALLENGE = "jt.trust.identity.challenge";
+  /** ProveRequest → Proof: the home node signs a challenge with the active key (routed). */
+  public static final String IDENTITY_PROVE = "jt.trust.identity.prove";
+  /** VerifyProofRequest → ProofVerdict: checks a proof against a challenge this node issued. */
+  public static final String IDENTITY_VERIFY_PROOF = "jt.trust.identity.verifyProof";
+  /** IdentityStatsRequest → IdentityStats: this node's identity figures for the admin console. */
+  public static final String IDENTITY_STATS = "jt.trust.identity.stats";
+  /** Point-to-point (see node()): updates and proofs run on the identity's home node. */
+  public static final String IDENTITY_ROTATE_SUFFIX = "identity.rotate";
+  public static final String IDENTITY_REVOKE_SUFFIX = "identity.revoke";
+  public static final String IDENTITY_PROVE_SUFFIX = "identity.prove";
 
   // token/creation (node-local entry points; each finds the node that must answer and asks it point-to-point)
   /** MintRequest → MintReply: runs on the issuer's home node (forwarded there with {@link #TOKEN_MINT_SUFFIX}). */

@@ -38,6 +38,7 @@ import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
+import org.juicetokens.trust.identity.IdentityVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class JuiceNode {
           DhtVerticle::new,
           TimeVerticle::new,
           FramingVerticle::new
-          // , IdentityVerticle::new
+          , IdentityVerticle::new
           , TokenVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))

@@ -11,6 +11,7 @@ import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
+import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The node's gRPC server: NodeService, DiscoveryService, {@code grpc.health.v1.Health} (SERVING while the node's
+ * The node's gRPC server: NodeService, DiscoveryService, IdentityService, {@code grpc.health.v1.Health} (SERVING while the node's
  * health checks are UP) and server reflection, over HTTP/2 and gRPC-Web (HTTP/1.1).
  * HTTP/JSON is not transcoded here. Measured with Vert.x 5.0.7 transcoding switched on: a request
  * without {@code Content-Type: application/json} exactly (a plain GET, or "; charset=utf-8") gets
@@ -37,11 +38,13 @@ public final class GrpcEdge {
 
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
                                   TransportGrpcService transport, HealthChecks health) {
-    return create(vertx, nodeService, discoveryService, transport, new TokenGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+    return create(vertx, nodeService, discoveryService, transport, new IdentityGrpcService(vertx.eventBus(), nodeService.timeoutMs()),
+      new TokenGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
   }
 
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, TokenGrpcService tokens, HealthChecks health) {
+                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
+                                  HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -50,6 +53,7 @@ public final class GrpcEdge {
     server.addService(NodeServiceGrpcService.of(nodeService));
     server.addService(TransportServiceGrpcService.of(transport));
     server.addService(DiscoveryServiceGrpcService.of(discoveryService));
+    server.addService(IdentityServiceGrpcService.of(identity));
     server.addService(TokenServiceGrpcService.of(tokens));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());

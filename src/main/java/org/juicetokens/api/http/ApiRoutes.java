@@ -8,11 +8,8 @@ import io.vertx.ext.web.handler.HttpException;
 import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
 import org.juicetokens.api.v1.DiscoveryServiceService;
-import org.juicetokens.api.v1.BalanceRequest;
-import org.juicetokens.api.v1.ListTokensRequest;
-import org.juicetokens.api.v1.MintRequest;
+import org.juicetokens.api.v1.IdentityServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
-import org.juicetokens.api.v1.TokenRequest;
 import org.juicetokens.api.v1.TokenServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.ErrorCode;
@@ -45,11 +42,11 @@ final class ApiRoutes {
 
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, transport, null, auth, maxBodyBytes);
+    mount(router, api, discovery, transport, null, null, auth, maxBodyBytes);
   }
 
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    TokenServiceService tokens, ApiAuth auth, long maxBodyBytes) {
+                    IdentityServiceService identity, TokenServiceService tokens, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -70,32 +67,16 @@ final class ApiRoutes {
     if (transport != null) {
       router.get(PREFIX + "/pipes").handler(JsonCall.of(PipeListRequest::newBuilder, b -> transport.listPipes(b.build())));
     }
+    if (identity != null) {
+      IdentityRoutes.mount(router, identity);
+    }
     if (tokens != null) {
-      mountTokens(router, tokens);
+      TokenRoutes.mount(router, tokens);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
       JuiceException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));
     router.route(PREFIX + "/*").failureHandler(ApiRoutes::failure);
-  }
-
-  /** The routes of token.proto's TokenService (the mint is mutating: it passes the bearer check above). */
-  private static void mountTokens(Router router, TokenServiceService tokens) {
-    router.postWithRegex("/api/v1/tokens:mint").handler(JsonCall.withBody(MintRequest::newBuilder, (ctx, b) -> { },
-      b -> tokens.mintTokens(b.build())));
-    router.get(PREFIX + "/tokens/:tokenId/history").handler(JsonCall.withPath(TokenRequest::newBuilder,
-      (ctx, b) -> b.setTokenId(ctx.pathParam("tokenId")), b -> tokens.getTokenHistory(b.build())));
-    router.get(PREFIX + "/tokens/:tokenId").handler(JsonCall.withPath(TokenRequest::newBuilder,
-      (ctx, b) -> b.setTokenId(ctx.pathParam("tokenId")), b -> tokens.getToken(b.build())));
-    router.get(PREFIX + "/identities/:id/balance").handler(JsonCall.withPath(BalanceRequest::newBuilder,
-      (ctx, b) -> b.setId(ctx.pathParam("id")), b -> tokens.getBalance(b.build())));
-    router.get(PREFIX + "/identities/:id/tokens").handler(JsonCall.withPath(ListTokensRequest::newBuilder, (ctx, b) -> {
-      b.setId(ctx.pathParam("id"));
-      String limit = ctx.queryParams().get("limit");
-      if (limit != null && !limit.isBlank()) {
-        b.setLimit(Integer.parseInt(limit.trim()));
-      }
-    }, b -> tokens.listTokens(b.build())));
   }
 
   /** Query parameters of GET /api/v1/peers:discover: method, timeoutMs, maxResults (all optional). */

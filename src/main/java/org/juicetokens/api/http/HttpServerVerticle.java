@@ -13,10 +13,12 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.common.ServiceMethod;
 import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
+import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
 import org.juicetokens.api.grpc.TokenGrpcService;
 import org.juicetokens.api.grpc.TransportGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
+import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
@@ -60,8 +62,9 @@ public final class HttpServerVerticle extends VerticleBase {
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
     DiscoveryGrpcService discovery = new DiscoveryGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     TransportGrpcService transport = new TransportGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    IdentityGrpcService identity = new IdentityGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     TokenGrpcService tokens = new TokenGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, tokens, node.health());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -82,7 +85,7 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, tokens, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
     return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(grpcMethods())))
@@ -102,6 +105,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private static List<ServiceMethod<?, ?>> grpcMethods() {
     List<ServiceMethod<?, ?>> methods = new ArrayList<>(NodeServiceGrpcService.all());
     methods.addAll(DiscoveryServiceGrpcService.all());
+    methods.addAll(IdentityServiceGrpcService.all());
     methods.addAll(TokenServiceGrpcService.all());
     return methods;
   }

@@ -125,6 +125,14 @@ public final class Settings {
   public static final Setting PIPE_STALL_MS = def("transport.pipe.stallTimeoutMs", "JT_PIPE_STALL_MS", "5000", LONG, "milliseconds > 0", "A pipe whose write queue stayed full this long while its outbox is full is closed (RESOURCE_EXHAUSTED: the peer is not reading)");
   public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
 
+  // trust/identity
+  public static final Setting IDENTITY_MASTER_KEY_FILE = def("identity.masterKeyFile", "JT_MASTER_KEY_FILE", "", STRING, "a file path", "Node master key (32 bytes, mode 0600; created when absent) sealing identity keys at rest; default <node data dir>/master.key");
+  public static final Setting IDENTITY_MAX_NAME_CHARS = def("identity.maxDisplayNameChars", "JT_IDENTITY_MAX_NAME_CHARS", "64", INT, "an integer > 0", "Longest display name of an identity, in characters (after trimming)");
+  public static final Setting IDENTITY_CHALLENGE_TTL_MS = def("identity.challengeTtlMs", "JT_IDENTITY_CHALLENGE_TTL_MS", "60000", LONG, "milliseconds > 0", "How long a proof-of-control challenge can be answered");
+  public static final Setting IDENTITY_MAX_CHALLENGES = def("identity.maxChallenges", "JT_IDENTITY_MAX_CHALLENGES", "10000", INT, "an integer > 0", "Most outstanding challenges this node holds (more are refused as UNAVAILABLE)");
+  public static final Setting IDENTITY_KNOWN_DOCUMENTS = def("identity.knownDocuments", "JT_IDENTITY_KNOWN_DOCUMENTS", "10000", INT, "an integer > 0", "Identity documents remembered per node to refuse stale or forked ones on later reads");
+
+
   // token/creation
   public static final Setting TOKEN_LOCATION = def("token.location", "JT_TOKEN_LOCATION", "47c609bc", STRING, "an S2 cell token (1-16 lowercase hex, canonical)", "LOCATION part of the ids of tokens minted here (default: a level-13 cell in Amsterdam)");
   public static final Setting TOKEN_DENOMINATIONS = def("token.denominations", "JT_TOKEN_DENOMINATIONS", "1,2,5,10,20,50,100,200,500", LIST, "a comma list of distinct whole units > 0", "Denominations a token may have");

@@ -1,0 +1,141 @@
+package org.juicetokens.trust.identity;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.InvalidStatusException;
+import io.vertx.grpc.common.GrpcStatus;
+import org.juicetokens.api.v1.CreateIdentityRequest;
+import org.juicetokens.api.v1.IdentityReply;
+import org.juicetokens.api.v1.IdentityRequest;
+import org.juicetokens.api.v1.IdentityServiceGrpcClient;
+import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.FreePorts;
+import org.juicetokens.trust.identity.proto.IdentityStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * IdentityService from outside: an independent gRPC client (its own Vert.x, blocking on each
+ * answer, as the CLI does) and HTTP/JSON, against a node with an API token.
+ */
+class IdentityApiTest {
+  private static final String TOKEN = "identity-test-token";
+  @TempDir
+  static Path tmp;
+  private static JuiceNode node;
+  private static Vertx client;
+  private static IdentityServiceGrpcClient grpc;
+  private static WebClient web;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = IdentityTestSupport.start(IdentityTestSupport.settings(tmp, "a", "test-" + UUID.randomUUID(), FreePorts.next(), "",
+      Map.of("api.token", TOKEN)));
+    client = Vertx.vertx();
+    grpc = IdentityServiceGrpcClient.create(GrpcClient.client(client, new HttpClientOptions()), SocketAddress.inetSocketAddress(node.httpPort(), "127.0.0.1"));
+    web = WebClient.create(client, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (client != null) {
+      client.close().await(30, TimeUnit.SECONDS);
+    }
+    if (node != null) {
+      node.close().await(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.await(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void grpc_create_then_get_answers_the_verified_document_with_hex_keys() throws Exception {
+    // mutating gRPC calls need the token: without it, UNAUTHENTICATED
+    assertThatThrownBy(() -> await(grpc.createIdentity(CreateIdentityRequest.newBuilder().setDisplayName("Eve").build())))
+      .isInstanceOfSatisfying(InvalidStatusException.class, e -> assertThat(e.actualStatus()).isEqualTo(GrpcStatus.UNAUTHENTICATED));
+
+    IdentityReply created = await(GrpcClient.client(client).request(SocketAddress.inetSocketAddress(node.httpPort(), "127.0.0.1"),
+        IdentityServiceGrpcClient.CreateIdentity)
+      .compose(req -> {
+        req.headers().set("authorization", "Bearer " + TOKEN);
+        return req.send(CreateIdentityRequest.newBuilder().setDisplayName("Eve").build());
+      })
+      .compose(resp -> resp.last()));
+    assertThat(created.getId()).matches("[0-9a-f]{40}");
+    assertThat(created.getPublicKey()).matches("[0-9a-f]{64}");
+    assertThat(created.getPublicKeysList()).containsExactly(created.getPublicKey());
+    assertThat(created.getSequence()).isEqualTo(1);
+    assertThat(created.getStatus()).isEqualTo(IdentityStatus.ACTIVE);
+    assertThat(created.getVerified()).isTrue();
+    assertThat(IdentityIds.derive(java.util.HexFormat.of().parseHex(created.getPublicKey()))).isEqualTo(created.getId());
+
+    IdentityReply read = await(grpc.getIdentity(IdentityRequest.newBuilder().setId(created.getId()).build()));
+    assertThat(read).isEqualTo(created);
+
+    assertThatThrownBy(() -> await(grpc.getIdentity(IdentityRequest.newBuilder().setId("f".repeat(40)).build())))
+      .isInstanceOfSatisfying(InvalidStatusException.class, e -> assertThat(e.actualStatus()).isEqualTo(GrpcStatus.NOT_FOUND));
+    assertThatThrownBy(() -> await(grpc.getIdentity(IdentityRequest.newBuilder().setId("not-an-id").build())))
+      .isInstanceOfSatisfying(InvalidStatusException.class, e -> assertThat(e.actualStatus()).isEqualTo(GrpcStatus.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void http_json_create_get_rotate_and_revoke_with_clear_errors() throws Exception {
+    HttpResponse<Buffer> unauthorized = await(web.post("/api/v1/identities").sendJsonObject(new JsonObject().put("displayName", "Fay")));
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+
+    HttpResponse<Buffer> empty = await(web.post("/api/v1/identities").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("displayName", "  ")));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_ARGUMENT");
+    assertThat(empty.bodyAsJsonObject().getString("message")).contains("display_name");
+    HttpResponse<Buffer> tooLong = await(web.post("/api/v1/identities").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("displayName", "x".repeat(65))));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+
+    HttpResponse<Buffer> created = await(web.post("/api/v1/identities").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("displayName", "Fay")));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(200);
+    String id = created.bodyAsJsonObject().getString("id");
+    HttpResponse<Buffer> read = await(web.get("/api/v1/identities/" + id).send());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.bodyAsJsonObject().getString("displayName")).isEqualTo("Fay");
+    assertThat(read.bodyAsJsonObject().getString("sequence")).isEqualTo("1");
+
+    HttpResponse<Buffer> rotated = await(web.post("/api/v1/identities/" + id + ":rotate").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("expectedSequence", "1")));
+    assertThat(rotated.statusCode()).as(rotated.bodyAsString()).isEqualTo(200);
+    assertThat(rotated.bodyAsJsonObject().getJsonArray("publicKeys")).hasSize(2);
+    HttpResponse<Buffer> stale = await(web.post("/api/v1/identities/" + id + ":rotate").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("expectedSequence", "1")));
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.bodyAsJsonObject().getString("message")).contains("stale sequence");
+
+    HttpResponse<Buffer> revoked = await(web.post("/api/v1/identities/" + id + ":revoke").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("expectedSequence", "2").put("reason", "lost")));
+    assertThat(revoked.statusCode()).as(revoked.bodyAsString()).isEqualTo(200);
+    assertThat(revoked.bodyAsJsonObject().getString("status")).isEqualTo("REVOKED");
+    assertThat(revoked.bodyAsJsonObject().getString("revocationReason")).isEqualTo("lost");
+
+    assertThat(await(web.get("/api/v1/identities/" + "0".repeat(40)).send()).statusCode()).isEqualTo(404);
+    assertThat(await(web.get("/api/v1/identities/NOPE").send()).statusCode()).isEqualTo(400);
+  }
+}
