@@ -150,6 +150,11 @@ final class HomeTokens {
   /** Re-publishes index entries whose write failed after their tokens were stored; answers how many remain. */
   Future<Integer> republishPending() {
     return calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.PENDING_INDEX_PREFIX), 1000).compose(scan -> {
+      if (scan.getEntriesCount() == 0) {
+        meters.indexPendingSet(0);
+        return Future.succeededFuture(0);
+      }
+      meters.indexPendingSet(scan.getEntriesCount());
       List<Future<Token>> reads = new ArrayList<>();
       for (StoreEntry e : scan.getEntriesList()) {
         reads.add(read(TokenStoreLayout.tokenIdOf(e.getKey().toByteArray(), TokenStoreLayout.PENDING_INDEX_PREFIX)));

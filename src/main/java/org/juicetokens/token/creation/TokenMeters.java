@@ -66,6 +66,10 @@ final class TokenMeters {
     indexPending.addAndGet(delta);
   }
 
+  void indexPendingSet(long value) {
+    indexPending.set(value);
+  }
+
   long indexPending() {
     return indexPending.get();
   }

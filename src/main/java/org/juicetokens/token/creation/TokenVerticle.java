@@ -82,11 +82,8 @@ public final class TokenVerticle extends VerticleBase {
 
     node.health().register(HEALTH_ID, promise -> promise.complete(Status.OK(health())));
     long retryMs = config.longValue(Settings.TOKEN_INDEX_RETRY_MS);
-    retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> {
-      if (meters.indexPending() > 0) {
-        op("republishIndex", "pending=" + meters.indexPending(), home::republishPending);
-      }
-    });
+    // the outbox is scanned every time (an empty prefix scan is cheap): markers may predate this start
+    retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> op("republishIndex", "pending=" + meters.indexPending(), home::republishPending));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
       .compose(v -> op("countHeld", "", home::countHeld));
   }

@@ -1,0 +1,118 @@
+package org.juicetokens.token.creation;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import io.vertx.core.Future;
+import org.juicetokens.api.v1.CreateIdentityRequest;
+import org.juicetokens.api.v1.MintReply;
+import org.juicetokens.api.v1.MintRequest;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.common.Errors;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtValue;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreEntry;
+import org.juicetokens.foundation.storage.proto.StoreScan;
+import org.juicetokens.foundation.storage.proto.StoreScanResult;
+import org.juicetokens.node.JuiceNode;
+import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.testing.FreePorts;
+import org.juicetokens.trust.identity.proto.IdentityView;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Nodes, identities and the bus calls of the token tests (each with a generous timeout). */
+final class TokenTestSupport {
+  static final long TIMEOUT_MS = 30_000;
+
+  private TokenTestSupport() {
+  }
+
+  /** Starts {@code ids.size()} clustered nodes, member 0 first; each its own data dir under {@code tmp}. */
+  static List<JuiceNode> startCluster(Path tmp, List<String> ids, Map<String, String> extra) throws Exception {
+    String cluster = "test-" + UUID.randomUUID();
+    List<Integer> ports = ids.stream().map(i -> FreePorts.next()).toList();
+    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
+    List<JuiceNode> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < ids.size(); i++) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+          "node.id", ids.get(i), "http.port", "0", "node.dataDir", tmp.toString(), "cluster.name", cluster,
+          "cluster.port", String.valueOf(ports.get(i)), "cluster.members", i == 0 ? "" : members, "cluster.fastJoin", "true"));
+        settings.putAll(extra);
+        nodes.add(JuiceNode.start(NodeConfig.of(settings)).await(90, TimeUnit.SECONDS));
+      }
+      return nodes;
+    } catch (Exception | AssertionError e) {
+      closeAll(nodes);
+      throw e;
+    }
+  }
+
+  static void closeAll(List<JuiceNode> nodes) throws Exception {
+    Future.join(nodes.stream().map(JuiceNode::close).toList()).await(60, TimeUnit.SECONDS);
+  }
+
+  static <R extends Message> R ask(JuiceNode node, String address, Message request, Class<R> type) throws Exception {
+    return Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, type).await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+  }
+
+  static JuiceException failure(JuiceNode node, String address, Message request) {
+    try {
+      Message answer = Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, Message.class)
+        .await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+      throw new AssertionError(address + " succeeded: " + answer);
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception e) {
+      return Errors.toJuice(e);
+    }
+  }
+
+  /** A new identity homed on {@code node}; answers its id. */
+  static String identity(JuiceNode node, String name) throws Exception {
+    return ask(node, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName(name).build(), IdentityView.class)
+      .getDocument().getId();
+  }
+
+  static MintRequest request(String issuer, String owner, String reference, int denomination, int count) {
+    return MintRequest.newBuilder().setIssuerId(issuer).setOwnerId(owner).setReference(reference)
+      .setDenomination(denomination).setCount(count).build();
+  }
+
+  static MintReply mint(JuiceNode via, String issuer, String owner, String reference, int denomination, int count) throws Exception {
+    return ask(via, Addresses.TOKEN_MINT, request(issuer, owner, reference, denomination, count), MintReply.class);
+  }
+
+  /** Every record of the TOKENS family of a node, as "key=value-hash" lines (for before/after comparisons). */
+  static List<String> tokenStore(JuiceNode node) throws Exception {
+    StoreScanResult scan = ask(node, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(StoreFamily.TOKENS.dbName())
+      .setPrefix(ByteString.EMPTY).setLimit(10_000).build(), StoreScanResult.class);
+    List<String> lines = new ArrayList<>();
+    for (StoreEntry e : scan.getEntriesList()) {
+      lines.add(e.getKey().toStringUtf8() + "=" + e.getValue().hashCode());
+    }
+    return lines;
+  }
+
+  static DhtValue dht(JuiceNode node, String map, String key) throws Exception {
+    return ask(node, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(map).setKey(key).build(), DhtValue.class);
+  }
+
+  static long dhtEntries(JuiceNode node, String map) {
+    return node.context().hazelcast().getMap(map).size();
+  }
+
+  static String issuances() {
+    return DhtMaps.ISSUANCES;
+  }
+}
