@@ -43,7 +43,8 @@ final class ApiClient {
     private static final long serialVersionUID = 1L;
 
     Refused(GrpcStatus status, String message) {
-      super(status + (message == null || message.isEmpty() ? "" : ": " + message));
+      // the node's messages already start with the error code name ("INVALID_ARGUMENT: ...")
+      super(message == null || message.isEmpty() ? status.name() : message);
     }
   }
 
