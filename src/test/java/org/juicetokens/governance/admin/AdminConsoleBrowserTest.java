@@ -44,7 +44,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors");
+    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-tokens");
 
   private static EdgeTestNode node;
 
@@ -85,6 +85,8 @@ class AdminConsoleBrowserTest {
     damaged[damaged.length - 10] ^= 1;
     decoder.decode(io.vertx.core.buffer.Buffer.buffer(damaged), 0);
 
+    TokenDoubles.serve(node.vertx);
+
     Path profile = Files.createTempDirectory("jt-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -122,6 +124,13 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "framing-success")).isEqualTo("83.3 %"); // 1 + 4 frames parsed, 1 rejected
       assertThat(text(driver, "framing-errors")).contains("bad_checksum", "CORRUPTION");
       assertThat(driver.findElements(By.cssSelector("#framing-sizes .bar"))).hasSize(9);
+      assertThat(driver.findElements(By.cssSelector("#tokens-denominations .bar"))).hasSize(9);
+      assertThat(text(driver, "tokens-held")).isEqualTo("12");
+      assertThat(text(driver, "tokens-location")).isEqualTo("47c609bc");
+      driver.findElement(By.id("tokens-chain-id")).sendKeys(TokenDoubles.TOKEN_ID);
+      driver.findElement(By.id("tokens-chain-show")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#tokens-chain .chain-box")).size() == 3);
+      assertThat(text(driver, "tokens-chain")).contains("genesis", "transfer 1", "verified");
 
       node.vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", "added").put("nodeId", "peer-c"));
       wait.until(d -> d.findElement(By.id("cluster-events")).getText().contains("peer-c"));
