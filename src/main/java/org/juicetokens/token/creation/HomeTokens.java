@@ -62,8 +62,11 @@ final class HomeTokens {
     if (request.getTokensList().stream().anyMatch(t -> !t.getOwnerId().equals(owner))) {
       return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner"));
     }
+    // the genesis check runs meanwhile; the wissel is read once the owner's previous store is done
+    Future<Void> checked = checkGenesis(request.getTokensList());
     Future<?> previous = ownerQueues.getOrDefault(owner, Future.succeededFuture());
-    Future<TokenStoreReply> mine = previous.transform(ignored -> checkGenesis(request.getTokensList()).compose(v -> storeNow(owner, request)));
+    Future<TokenStoreReply> mine = previous.transform(ignored -> calls.storeGet(TokenStoreLayout.wisselKey(owner)))
+      .compose(wissel -> checked.compose(v -> storeNow(owner, request, wissel.getFound())));
     ownerQueues.put(owner, mine);
     mine.onComplete(ar -> ownerQueues.remove(owner, mine));
     return mine;
@@ -90,25 +93,23 @@ final class HomeTokens {
     });
   }
 
-  private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request) {
-    return calls.storeGet(TokenStoreLayout.wisselKey(owner)).compose(wissel -> {
-      List<Token> tokens = Wissel.designate(request.getTokensList(), wissel.getFound());
-      StoreBatch.Builder batch = StoreBatch.newBuilder().setSync(true);
-      for (Token t : tokens) {
-        batch.addWrites(put(TokenStoreLayout.tokenKey(owner, t.getId()), t.toByteString()));
-        batch.addWrites(put(TokenStoreLayout.idKey(t.getId()), ByteString.copyFromUtf8(owner)));
-        batch.addWrites(put(TokenStoreLayout.pendingIndexKey(t.getId()), ByteString.copyFromUtf8(owner)));
-      }
-      Token designated = Wissel.find(tokens);
-      if (designated != null) {
-        batch.addWrites(put(TokenStoreLayout.wisselKey(owner), ByteString.copyFromUtf8(designated.getId())));
-      }
-      return calls.storeBatch(batch.build()).compose(ack -> {
-        tokens.forEach(t -> meters.held(t.getDenomination(), 1));
-        meters.indexPending(tokens.size());
-        return index.publish(tokens);
-      }).map(pending -> TokenStoreReply.newBuilder().addAllTokens(tokens).setIndexPending(pending).build());
-    });
+  private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request, boolean hasWissel) {
+    List<Token> tokens = Wissel.designate(request.getTokensList(), hasWissel);
+    StoreBatch.Builder batch = StoreBatch.newBuilder().setSync(true);
+    for (Token t : tokens) {
+      batch.addWrites(put(TokenStoreLayout.tokenKey(owner, t.getId()), t.toByteString()));
+      batch.addWrites(put(TokenStoreLayout.idKey(t.getId()), ByteString.copyFromUtf8(owner)));
+      batch.addWrites(put(TokenStoreLayout.pendingIndexKey(t.getId()), ByteString.copyFromUtf8(owner)));
+    }
+    Token designated = Wissel.find(tokens);
+    if (designated != null) {
+      batch.addWrites(put(TokenStoreLayout.wisselKey(owner), ByteString.copyFromUtf8(designated.getId())));
+    }
+    return calls.storeBatch(batch.build()).compose(ack -> {
+      tokens.forEach(t -> meters.held(t.getDenomination(), 1));
+      meters.indexPending(tokens.size());
+      return index.publish(tokens);
+    }).map(pending -> TokenStoreReply.newBuilder().addAllTokens(tokens).setIndexPending(pending).build());
   }
 
   /** A token stored here; NOT_FOUND when this node does not hold it. */

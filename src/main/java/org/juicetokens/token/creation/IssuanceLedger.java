@@ -31,14 +31,19 @@ final class IssuanceLedger {
     this.attempts = attempts;
   }
 
-  /** The claim as read: the message and the exact value bytes a compare-and-set must match. */
-  private record Seen(IssuanceClaim claim, ByteString bytes) {
+  /** The claim as read (null claim = absent): the message and the exact value bytes a compare-and-set must match. */
+  record Seen(IssuanceClaim claim, ByteString bytes) {
   }
 
-  /** The indices this mint may use (PERMISSION_DENIED when another identity owns the issuance). */
-  Future<IssuanceClaims.Range> obtain(MintOrder order, String issuanceId, byte[] issuerKey) {
+  /** Reads the current claim (verified); writes nothing, so it may start before the mint's other checks end. */
+  Future<Seen> read(String issuanceId) {
     return calls.dhtGet(DhtMaps.ISSUANCES, issuanceId, true)
-      .compose(value -> attempt(order, issuanceId, issuerKey, value.getFound() ? seen(value.getValue()) : null, attempts));
+      .map(value -> value.getFound() ? seen(value.getValue()) : new Seen(null, ByteString.EMPTY));
+  }
+
+  /** The indices this mint may use, starting from {@code current} (PERMISSION_DENIED when another identity owns the issuance). */
+  Future<IssuanceClaims.Range> obtain(MintOrder order, String issuanceId, byte[] issuerKey, Seen current) {
+    return attempt(order, issuanceId, issuerKey, current.claim() == null ? null : current, attempts);
   }
 
   private Future<IssuanceClaims.Range> attempt(MintOrder order, String issuanceId, byte[] issuerKey, Seen current, int left) {

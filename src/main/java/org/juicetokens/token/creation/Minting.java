@@ -55,29 +55,44 @@ final class Minting {
     return calls.identity("issuer", order.issuerId()).compose(issuer -> {
       String home = issuer.getDocument().getHomeNode();
       if (home.equals(nodeId)) {
-        return mintHere(request);
+        return mintWith(order, issuer);
       }
       return calls.ask(Addresses.node(home, Addresses.TOKEN_MINT_SUFFIX), request, 2 * calls.timeoutMs(), MintReply.class);
     });
   }
 
-  /** The mint itself; the issuer must be homed on this node. */
+  /** The mint on the issuer's home node (point-to-point entry: the issuer is read again here). */
   Future<MintReply> mintHere(MintRequest request) {
     MintOrder order = limits.check(request);
-    return calls.activeIdentity("issuer", order.issuerId()).compose(issuer -> {
-      if (!issuer.getDocument().getHomeNode().equals(nodeId)) {
-        return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuer " + order.issuerId() + " is homed on node "
-          + issuer.getDocument().getHomeNode() + ", not on " + nodeId));
-      }
-      return calls.activeIdentity("owner", order.ownerId()).compose(owner -> mintFor(order, issuer, owner))
-        .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()));
-    });
+    return calls.identity("issuer", order.issuerId()).compose(issuer -> mintWith(order, issuer));
   }
 
-  private Future<MintReply> mintFor(MintOrder order, IdentityView issuer, IdentityView owner) {
+  /**
+   * The issuer must be ACTIVE and homed here, the owner known and ACTIVE; the claim is read
+   * meanwhile (a read changes nothing) and written only after both checks passed.
+   */
+  private Future<MintReply> mintWith(MintOrder order, IdentityView issuer) {
+    try {
+      TokenCalls.requireActive("issuer", order.issuerId(), issuer);
+    } catch (JuiceException e) {
+      return Future.failedFuture(e);
+    }
+    if (!issuer.getDocument().getHomeNode().equals(nodeId)) {
+      return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuer " + order.issuerId() + " is homed on node "
+        + issuer.getDocument().getHomeNode() + ", not on " + nodeId));
+    }
     String issuanceId = mint.issuanceId(order.reference());
+    Future<IdentityView> owner = calls.activeIdentity("owner", order.ownerId());
+    Future<IssuanceLedger.Seen> claim = ledger.read(issuanceId);
+    return Future.all(owner, claim)
+      .recover(failure -> Future.failedFuture(owner.failed() ? owner.cause() : failure))
+      .compose(both -> mintFor(order, issuanceId, issuer, owner.result(), claim.result()))
+      .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()));
+  }
+
+  private Future<MintReply> mintFor(MintOrder order, String issuanceId, IdentityView issuer, IdentityView owner, IssuanceLedger.Seen claim) {
     byte[] issuerKey = issuer.getActivePublicKey().toByteArray();
-    return ledger.obtain(order, issuanceId, issuerKey).compose(range -> {
+    return ledger.obtain(order, issuanceId, issuerKey, claim).compose(range -> {
       List<GenesisRecord> records = mint.records(order, range, issuerKey, owner.getActivePublicKey().toByteArray(),
         System.currentTimeMillis());
       return signAll(order.issuerId(), issuerKey, records)

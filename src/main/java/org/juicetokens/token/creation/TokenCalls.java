@@ -55,16 +55,19 @@ final class TokenCalls {
 
   /** The identity, which must be ACTIVE (else PERMISSION_DENIED with its status). */
   Future<IdentityView> activeIdentity(String role, String id) {
-    return identity(role, id).compose(view -> {
-      if (!view.getVerified()) {
-        return Future.failedFuture(new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document"));
-      }
-      IdentityStatus status = view.getDocument().getStatus();
-      if (status != IdentityStatus.ACTIVE) {
-        return Future.failedFuture(new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + status));
-      }
-      return Future.succeededFuture(view);
-    });
+    return identity(role, id).map(view -> requireActive(role, id, view));
+  }
+
+  /** {@code view}, when verified and ACTIVE; else UNAUTHENTICATED or PERMISSION_DENIED with the status. */
+  static IdentityView requireActive(String role, String id, IdentityView view) {
+    if (!view.getVerified()) {
+      throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");
+    }
+    IdentityStatus status = view.getDocument().getStatus();
+    if (status != IdentityStatus.ACTIVE) {
+      throw new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + status);
+    }
+    return view;
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {

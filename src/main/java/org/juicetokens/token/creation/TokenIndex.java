@@ -86,11 +86,11 @@ final class TokenIndex {
       if (written == 0) {
         return Future.succeededFuture(pending);
       }
-      // the marker removal needs no sync: a marker that survives a crash only re-publishes an entry (IF_ABSENT)
-      return calls.storeBatch(clear.build()).map(ack -> {
-        meters.indexPending(-written);
-        return pending;
-      });
+      // the marker removal needs no sync and nobody waits for it: a marker that survives (a crash, a
+      // failed removal) only re-publishes an entry, IF_ABSENT
+      calls.storeBatch(clear.build()).onComplete(ack -> meters.indexPending(-written),
+        failure -> LOG.warn("[Token] [node: {}] index outbox markers not cleared: {}", nodeId, failure.getMessage()));
+      return Future.succeededFuture(pending);
     });
   }
 
