@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/juice}: the one entry point. Subcommands run a node or talk to one. */
 @Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node " + NodeVersion.VERSION,
   description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
-  subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class})
+  subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, IdentityCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
