@@ -182,4 +182,20 @@ class IdentityApiTest {
     assertThat(cli("identity", "show", "0".repeat(40), "--node", at).err()).contains("NOT_FOUND");
     assertThat(cli("identity", "show", id, "--node", "127.0.0.1:" + FreePorts.next(), "--timeout", "3").exit()).isEqualTo(3);
   }
+  @Test
+  void metrics_health_and_the_admin_section_report_identities() throws Exception {
+    String id = IdentityTestSupport.create(node, "Hal").getDocument().getId();
+    IdentityTestSupport.get(node, id);
+    String metrics = await(web.get("/metrics").send()).bodyAsString();
+    assertThat(metrics).contains("juice_identity_key_generation_seconds_count", "juice_identity_homed",
+      "juice_identity_verifications_total{", "outcome=\"valid\"", "juice_operation_seconds_count{layer=\"identity\"");
+    JsonObject health = await(web.get("/health").send()).bodyAsJsonObject();
+    assertThat(health.encode()).contains("\"id\":\"identity\"", "masterKeyLoaded", "keystoreReadable");
+    JsonObject section = await(new IdentityAdminSection().gather(node.vertx().eventBus(), 5_000, node.context().instrumented().stats()));
+    assertThat(section.getLong("homed")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonObject("creation").getLong("ok")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonObject("keyGeneration").getDouble("maxMs")).isPositive();
+    assertThat(section.getJsonObject("verifications").getLong("valid")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonArray("latest").encode()).contains(id.substring(0, 12), "Hal").doesNotContain(id);
+  }
 }
