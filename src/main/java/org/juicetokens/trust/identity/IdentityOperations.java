@@ -33,7 +33,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What the identity layer does, one method per request: create, read (verified), sign, rotate
- * and revoke (on the home node; other nodes forward), plus loading the homed identities at start.
+ * and revoke (on the home node; other nodes forward).
  * Runs on the identity verticle's event loop (every state change happens there); blocking work
  * goes over the storage and DHT buses. Private keys never leave this object and the keystore,
  * and nothing here logs.
@@ -172,66 +172,6 @@ final class IdentityOperations {
         .toBuilder().setRevocationReason(reason).build();
       return new Step(IdentityDocuments.sign(revoked, revoked.getActiveKey(), activeKey), null, List.of());
     });
-  }
-
-  /** The identities of this node's keystore, into memory; a pending update is confirmed when the DHT holds it, else dropped. */
-  Future<Integer> loadHomed() {
-    return keystore.scanHomed().compose(scan -> {
-      List<Future<?>> all = new ArrayList<>();
-      for (HomedIdentity record : Keystore.decodeHomed(scan)) {
-        all.add(restore(record));
-      }
-      return Future.join(all).map(v -> homed.size());
-    });
-  }
-
-  /**
-   * One keystore record at start. The DHT (memory only) may have lost the document in a full
-   * cluster restart: then the newest confirmed document (or an unconfirmed creation) is claimed
-   * again. A pending update the DHT holds is confirmed; one it does not hold is dropped. When the
-   * DHT cannot be read, the confirmed document is adopted as it is.
-   */
-  private Future<Void> restore(HomedIdentity record) {
-    SignedIdentityDocument published = record.hasPublished() ? record.getPublished() : null;
-    SignedIdentityDocument pending = record.hasPending() ? record.getPending() : null;
-    SignedIdentityDocument newest = pending != null ? pending : published;
-    Verification check = IdentityDocuments.verify(newest, null);
-    if (!check.isValid()) {
-      return Future.succeededFuture();
-    }
-    String id = check.document().getId();
-    return dht.read(id, true).compose(current -> {
-      SignedIdentityDocument kept;
-      if (current.isPresent()) {
-        kept = pending != null && current.get().equals(pending) ? pending : published;
-      } else {
-        kept = published != null ? published : pending;
-      }
-      if (kept == null) {
-        return Future.succeededFuture();
-      }
-      IdentityDocuments.Signed signed = new IdentityDocuments.Signed(IdentityDocuments.verify(kept, null).document(), kept);
-      Future<?> republished = current.isPresent() ? Future.succeededFuture()
-        : keystore.loadKey(id, kept.getSignerKey()).compose(sealed -> dht.publish(signed, keystore.open(sealed), null));
-      return republished.compose(done -> {
-        adopt(kept);
-        return kept == published && pending == null ? Future.succeededFuture()
-          : keystore.write(List.of(Keystore.homeWrite(id, HomedIdentity.newBuilder().setPublished(kept).build())), true).mapEmpty();
-      });
-    }).recover(failure -> {
-      if (published != null) {
-        adopt(published);
-      }
-      return Future.succeededFuture();
-    }).mapEmpty();
-  }
-
-  private void adopt(SignedIdentityDocument signed) {
-    Verification check = IdentityDocuments.verify(signed, null);
-    if (check.isValid()) {
-      homed.put(new IdentityDocuments.Signed(check.document(), signed), null);
-      known.remember(check.document());
-    }
   }
 
   private record Step(IdentityDocuments.Signed next, Ed25519.PrivateKey newActiveKey, List<StoreWrite> writes) {

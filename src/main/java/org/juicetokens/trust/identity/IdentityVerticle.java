@@ -37,7 +37,7 @@ import java.util.function.Function;
  * {@code jt.identities} verifier, the "identity" health procedure and the meters, answers the
  * node-local identity addresses and this node's point-to-point ones (updates and proofs of the
  * identities homed here), and loads the homed identities. Wiring only: the rules are in
- * {@link IdentityDocuments}, {@link IdentityOperations}, {@link ProofOfControl}, {@link Keystore}.
+ * {@link IdentityDocuments}, {@link IdentityOperations}, {@link ProofOfControl}, {@link Keystore}, {@link HomedLoader}.
  */
 public final class IdentityVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityVerticle.class);
@@ -69,9 +69,10 @@ public final class IdentityVerticle extends VerticleBase {
       HomedIdentities homed = new HomedIdentities();
       meters = new IdentityMeters(node.registry(), homed::size);
       Keystore keystore = new Keystore(bus, timeoutMs, new KeyEncryption(master, random));
+      IdentityDht dht = new IdentityDht(bus, timeoutMs, System::currentTimeMillis);
+      KnownDocuments known = new KnownDocuments(config.integer(Settings.IDENTITY_KNOWN_DOCUMENTS));
       IdentityOperations ops = new IdentityOperations(node.nodeId(), bus, timeoutMs, config.integer(Settings.IDENTITY_MAX_NAME_CHARS),
-        keystore, new IdentityDht(bus, timeoutMs, System::currentTimeMillis), homed,
-        new KnownDocuments(config.integer(Settings.IDENTITY_KNOWN_DOCUMENTS)), meters, random, System::currentTimeMillis);
+        keystore, dht, homed, known, meters, random, System::currentTimeMillis);
       ProofOfControl proofs = new ProofOfControl(node.nodeId(), bus, timeoutMs, ops, new Challenges(random, System::currentTimeMillis,
         config.longValue(Settings.IDENTITY_CHALLENGE_TTL_MS), config.integer(Settings.IDENTITY_MAX_CHALLENGES)));
       node.dhtVerifiers().register(DhtMaps.IDENTITIES, new IdentityEntryVerifier(), true);
@@ -97,7 +98,7 @@ public final class IdentityVerticle extends VerticleBase {
             r -> "id=" + prefix(r.getId()), ops::revokeHere),
           home(bus, Addresses.node(self, Addresses.IDENTITY_PROVE_SUFFIX), ProveRequest.class, "prove.home", r -> "id=" + prefix(r.getId()),
             proofs::proveHere)))
-        .compose(v -> ops.loadHomed())
+        .compose(v -> new HomedLoader(keystore, dht, homed, known).load())
         .onSuccess(count -> LOG.info("[Identity] [node: {}] {} identities homed here", node.nodeId(), count));
     });
   }
