@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/juice}: the one entry point. Subcommands run a node or talk to one. */
 @Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node " + NodeVersion.VERSION,
   description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
-  subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, TokenCommand.class, TokenCommand.BalanceCommand.class})
+  subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, IdentityCommand.class, TokenCommand.class,
+    TokenCommand.BalanceCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

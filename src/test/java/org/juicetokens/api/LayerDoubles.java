@@ -65,11 +65,25 @@ public final class LayerDoubles extends VerticleBase {
       Bus.serveLocal(bus, Addresses.DHT_STATS, DhtStatsRequest.class, r -> Future.succeededFuture(dhtStats())),
       Bus.serveLocal(bus, Addresses.DISCOVERY_STATS, DiscoveryStatsRequest.class, r -> Future.succeededFuture(discoveryStats())),
       Bus.serveLocal(bus, Addresses.PIPE_LIST, org.juicetokens.transport.pipe.proto.PipeListRequest.class,
-        r -> Future.succeededFuture(pipeList())));
+        r -> Future.succeededFuture(pipeList())),
+      Bus.serveLocal(bus, Addresses.IDENTITY_STATS, org.juicetokens.trust.identity.proto.IdentityStatsRequest.class,
+        r -> Future.succeededFuture(identityStats())));
     for (String id : List.of("storage", "dht", "time", "discovery")) {
       node.health().register(id, p -> p.complete(Status.OK(new JsonObject().put("double", true))));
     }
     return Future.join(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  /** Two identities homed here, one rejected verification, as the identity verticle would report. */
+  private static org.juicetokens.trust.identity.proto.IdentityStats identityStats() {
+    return org.juicetokens.trust.identity.proto.IdentityStats.newBuilder().setHomed(2).setMasterKeyLoaded(true)
+      .setKeyGenerationMeanMs(0.12).setKeyGenerationMaxMs(0.9).setVerificationsValid(7).setVerificationsRejected(1)
+      .putRejectionsByReason("bad_signature", 1)
+      .addLatest(org.juicetokens.trust.identity.proto.IdentitySummary.newBuilder().setId("ab".repeat(20)).setDisplayName("Alice")
+        .setSequence(2).setStatus(org.juicetokens.trust.identity.proto.IdentityStatus.ACTIVE).setUpdatedAtMs(1_000))
+      .addLatest(org.juicetokens.trust.identity.proto.IdentitySummary.newBuilder().setId("cd".repeat(20)).setDisplayName("Bob")
+        .setSequence(3).setStatus(org.juicetokens.trust.identity.proto.IdentityStatus.REVOKED).setUpdatedAtMs(900))
+      .build();
   }
 
   /** One open outbound pipe, as the pipe verticle would list it. */

@@ -9,6 +9,7 @@ public final class AdminSections {
 
   public static List<AdminSection> all() {
     return List.of(
+      new org.juicetokens.trust.identity.IdentityAdminSection(),
       new org.juicetokens.token.creation.TokenAdminSection()
     );
   }

@@ -1,21 +1,14 @@
 package org.juicetokens.trust.identity;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Message;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.api.v1.CreateIdentityRequest;
-import org.juicetokens.api.v1.RevokeIdentityRequest;
-import org.juicetokens.api.v1.RotateKeyRequest;
-import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.Errors;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.crypto.Ed25519;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
 import org.juicetokens.trust.identity.proto.HomedIdentity;
-import org.juicetokens.trust.identity.proto.IdentityDocument;
 import org.juicetokens.trust.identity.proto.IdentityLookup;
 import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
@@ -24,24 +17,19 @@ import org.juicetokens.trust.identity.proto.IdentityView;
 import org.juicetokens.trust.identity.proto.SignedIdentityDocument;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * What the identity layer does, one method per request: create, read (verified), sign, rotate
- * and revoke (on the home node; other nodes forward), plus loading the homed identities at start.
+ * What the identity layer does for creation, verified reads and signing, and what updates and
+ * proofs build on ({@link #signable}, {@link #confirm}).
  * Runs on the identity verticle's event loop (every state change happens there); blocking work
  * goes over the storage and DHT buses. Private keys never leave this object and the keystore,
  * and nothing here logs.
  */
 final class IdentityOperations {
   private final String nodeId;
-  private final EventBus bus;
-  private final long timeoutMs;
   private final int maxNameChars;
   private final Keystore keystore;
   private final IdentityDht dht;
@@ -50,13 +38,10 @@ final class IdentityOperations {
   private final IdentityMeters meters;
   private final SecureRandom random;
   private final LongSupplier clock;
-  private final Set<String> updating = new HashSet<>();
 
-  IdentityOperations(String nodeId, EventBus bus, long timeoutMs, int maxNameChars, Keystore keystore, IdentityDht dht,
+  IdentityOperations(String nodeId, int maxNameChars, Keystore keystore, IdentityDht dht,
                      HomedIdentities homed, KnownDocuments known, IdentityMeters meters, SecureRandom random, LongSupplier clock) {
     this.nodeId = nodeId;
-    this.bus = bus;
-    this.timeoutMs = timeoutMs;
     this.maxNameChars = maxNameChars;
     this.keystore = keystore;
     this.dht = dht;
@@ -141,159 +126,12 @@ final class IdentityOperations {
       .compose(loaded -> loaded.activeKey() == null || loaded.sequence() != sequence ? signable(id) : Future.succeededFuture(loaded));
   }
 
-  Future<IdentityView> rotate(RotateKeyRequest request) {
-    String id = IdentityIds.require(request.getId(), "id");
-    requireSequence(request.getExpectedSequence());
-    return homed.get(id) != null ? rotateHere(request)
-      : forward(id, Addresses.IDENTITY_ROTATE_SUFFIX, request, IdentityView.class);
-  }
-
-  Future<IdentityView> revoke(RevokeIdentityRequest request) {
-    String id = IdentityIds.require(request.getId(), "id");
-    requireSequence(request.getExpectedSequence());
-    RevocationReasons.check(request.getReason());
-    return homed.get(id) != null ? revokeHere(request)
-      : forward(id, Addresses.IDENTITY_REVOKE_SUFFIX, request, IdentityView.class);
-  }
-
-  /** Rotation on the home node: a new key endorsed by the old, stored synced before the document is published. */
-  Future<IdentityView> rotateHere(RotateKeyRequest request) {
-    return update(request.getId(), request.getExpectedSequence(), (current, activeKey) -> {
-      Ed25519.PrivateKey newKey = meters.generateKey(random);
-      IdentityDocuments.Signed next = IdentityDocuments.rotate(current.document(), activeKey, newKey, clock.getAsLong());
-      return new Step(next, newKey, List.of(Keystore.keyWrite(keystore.seal(next.id(), next.document().getActiveKey(), newKey))));
-    });
-  }
-
-  Future<IdentityView> revokeHere(RevokeIdentityRequest request) {
-    String reason = RevocationReasons.check(request.getReason());
-    return update(request.getId(), request.getExpectedSequence(), (current, activeKey) -> {
-      IdentityDocument revoked = IdentityDocuments.revoke(current.document(), activeKey, clock.getAsLong()).document()
-        .toBuilder().setRevocationReason(reason).build();
-      return new Step(IdentityDocuments.sign(revoked, revoked.getActiveKey(), activeKey), null, List.of());
-    });
-  }
-
-  /** The identities of this node's keystore, into memory; a pending update is confirmed when the DHT holds it, else dropped. */
-  Future<Integer> loadHomed() {
-    return keystore.scanHomed().compose(scan -> {
-      List<Future<?>> all = new ArrayList<>();
-      for (HomedIdentity record : Keystore.decodeHomed(scan)) {
-        all.add(restore(record));
-      }
-      return Future.join(all).map(v -> homed.size());
-    });
-  }
-
-  /**
-   * One keystore record at start. The DHT (memory only) may have lost the document in a full
-   * cluster restart: then the newest confirmed document (or an unconfirmed creation) is claimed
-   * again. A pending update the DHT holds is confirmed; one it does not hold is dropped. When the
-   * DHT cannot be read, the confirmed document is adopted as it is.
-   */
-  private Future<Void> restore(HomedIdentity record) {
-    SignedIdentityDocument published = record.hasPublished() ? record.getPublished() : null;
-    SignedIdentityDocument pending = record.hasPending() ? record.getPending() : null;
-    SignedIdentityDocument newest = pending != null ? pending : published;
-    Verification check = IdentityDocuments.verify(newest, null);
-    if (!check.isValid()) {
-      return Future.succeededFuture();
-    }
-    String id = check.document().getId();
-    return dht.read(id, true).compose(current -> {
-      SignedIdentityDocument kept;
-      if (current.isPresent()) {
-        kept = pending != null && current.get().equals(pending) ? pending : published;
-      } else {
-        kept = published != null ? published : pending;
-      }
-      if (kept == null) {
-        return Future.succeededFuture();
-      }
-      IdentityDocuments.Signed signed = new IdentityDocuments.Signed(IdentityDocuments.verify(kept, null).document(), kept);
-      Future<?> republished = current.isPresent() ? Future.succeededFuture()
-        : keystore.loadKey(id, kept.getSignerKey()).compose(sealed -> dht.publish(signed, keystore.open(sealed), null));
-      return republished.compose(done -> {
-        adopt(kept);
-        return kept == published && pending == null ? Future.succeededFuture()
-          : keystore.write(List.of(Keystore.homeWrite(id, HomedIdentity.newBuilder().setPublished(kept).build())), true).mapEmpty();
-      });
-    }).recover(failure -> {
-      if (published != null) {
-        adopt(published);
-      }
-      return Future.succeededFuture();
-    }).mapEmpty();
-  }
-
-  private void adopt(SignedIdentityDocument signed) {
-    Verification check = IdentityDocuments.verify(signed, null);
-    if (check.isValid()) {
-      homed.put(new IdentityDocuments.Signed(check.document(), signed), null);
-      known.remember(check.document());
-    }
-  }
-
-  private record Step(IdentityDocuments.Signed next, Ed25519.PrivateKey newActiveKey, List<StoreWrite> writes) {
-  }
-
-  @FunctionalInterface
-  private interface StepMaker {
-    Step make(IdentityDocuments.Signed current, Ed25519.PrivateKey activeKey);
-  }
-
-  /**
-   * One update of a homed identity, one at a time per identity: the expected sequence must be the
-   * current one; the step's keys and the pending document are stored synced in one batch; the DHT
-   * entry is replaced only if it still holds the current document (else CONFLICT, and the pending
-   * document is dropped).
-   */
-  private Future<IdentityView> update(String id, long expectedSequence, StepMaker maker) {
-    IdentityIds.require(id, "id");
-    if (!updating.add(id)) {
-      return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "another update of identity " + id + " is in progress"));
-    }
-    return signable(id)
-      .compose(h -> {
-        IdentityDocuments.Signed current = h.current();
-        long sequence = h.sequence();
-        if (expectedSequence != sequence) {
-          return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "stale sequence: expected_sequence " + expectedSequence
-            + ", but identity " + id + " is at sequence " + sequence));
-        }
-        Step step = maker.make(current, h.activeKey());
-        List<StoreWrite> writes = new ArrayList<>(step.writes());
-        writes.add(Keystore.homeWrite(id, HomedIdentity.newBuilder().setPublished(current.signed()).setPending(step.next().signed()).build()));
-        return keystore.write(writes, true)
-          .compose(stored -> dht.publish(step.next(), h.activeKey(), current.signed()))
-          .compose(result -> {
-            if (!result.getApplied()) {
-              return keystore.write(List.of(Keystore.homeWrite(id, HomedIdentity.newBuilder().setPublished(current.signed()).build())), true)
-                .transform(ignored -> Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "identity " + id
-                  + " changed in the DHT meanwhile (compare-and-set refused); read it again and retry")));
-            }
-            return confirm(step.next(), step.newActiveKey());
-          });
-      })
-      .andThen(ar -> updating.remove(id));
-  }
-
   /** After the DHT accepted {@code signed}: into memory, then the keystore record marked published. */
-  private Future<IdentityView> confirm(IdentityDocuments.Signed signed, Ed25519.PrivateKey activeKey) {
+  Future<IdentityView> confirm(IdentityDocuments.Signed signed, Ed25519.PrivateKey activeKey) {
     homed.put(signed, activeKey);
     known.remember(signed.document());
     return keystore.write(List.of(Keystore.homeWrite(signed.id(), HomedIdentity.newBuilder().setPublished(signed.signed()).build())), false)
       .map(ack -> view(signed));
-  }
-
-  private <R extends Message> Future<R> forward(String id, String suffix, Message request, Class<R> replyType) {
-    return get(IdentityLookup.newBuilder().setIdentityId(id).build()).compose(current -> {
-      String home = current.getDocument().getHomeNode();
-      if (home.equals(nodeId)) {
-        return Future.failedFuture(JuiceException.notFound("identity " + id + " names this node as home, but its keys are not in the keystore"));
-      }
-      return Bus.request(bus, Addresses.node(home, suffix), request, timeoutMs, replyType);
-    });
   }
 
   /** After the DHT refused an entry: re-read it unchecked to say why (counted), and fail UNAUTHENTICATED. */
@@ -309,12 +147,6 @@ final class IdentityOperations {
   private JuiceException rejected(String id, Rejection reason, String message) {
     meters.rejected(reason);
     return new JuiceException(ErrorCode.UNAUTHENTICATED, "identity document of " + id + " rejected (" + reason.tag() + "): " + message);
-  }
-
-  private static void requireSequence(long expectedSequence) {
-    if (expectedSequence < 1) {
-      throw JuiceException.invalidArgument("expected_sequence must be the document's current sequence (>= 1), got " + expectedSequence);
-    }
   }
 
   static IdentityView view(IdentityDocuments.Signed signed) {

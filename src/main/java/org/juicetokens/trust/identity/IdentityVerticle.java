@@ -37,7 +37,7 @@ import java.util.function.Function;
  * {@code jt.identities} verifier, the "identity" health procedure and the meters, answers the
  * node-local identity addresses and this node's point-to-point ones (updates and proofs of the
  * identities homed here), and loads the homed identities. Wiring only: the rules are in
- * {@link IdentityDocuments}, {@link IdentityOperations}, {@link ProofOfControl}, {@link Keystore}.
+ * {@link IdentityDocuments}, {@link IdentityOperations}, {@link IdentityUpdates}, {@link ProofOfControl}, {@link Keystore}, {@link HomedLoader}.
  */
 public final class IdentityVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityVerticle.class);
@@ -69,9 +69,11 @@ public final class IdentityVerticle extends VerticleBase {
       HomedIdentities homed = new HomedIdentities();
       meters = new IdentityMeters(node.registry(), homed::size);
       Keystore keystore = new Keystore(bus, timeoutMs, new KeyEncryption(master, random));
-      IdentityOperations ops = new IdentityOperations(node.nodeId(), bus, timeoutMs, config.integer(Settings.IDENTITY_MAX_NAME_CHARS),
-        keystore, new IdentityDht(bus, timeoutMs, System::currentTimeMillis), homed,
-        new KnownDocuments(config.integer(Settings.IDENTITY_KNOWN_DOCUMENTS)), meters, random, System::currentTimeMillis);
+      IdentityDht dht = new IdentityDht(bus, timeoutMs, System::currentTimeMillis);
+      KnownDocuments known = new KnownDocuments(config.integer(Settings.IDENTITY_KNOWN_DOCUMENTS));
+      IdentityOperations ops = new IdentityOperations(node.nodeId(), config.integer(Settings.IDENTITY_MAX_NAME_CHARS),
+        keystore, dht, homed, known, meters, random, System::currentTimeMillis);
+      IdentityUpdates updates = new IdentityUpdates(node.nodeId(), bus, timeoutMs, ops, keystore, dht, meters, random, System::currentTimeMillis);
       ProofOfControl proofs = new ProofOfControl(node.nodeId(), bus, timeoutMs, ops, new Challenges(random, System::currentTimeMillis,
         config.longValue(Settings.IDENTITY_CHALLENGE_TTL_MS), config.integer(Settings.IDENTITY_MAX_CHALLENGES)));
       node.dhtVerifiers().register(DhtMaps.IDENTITIES, new IdentityEntryVerifier(), true);
@@ -84,20 +86,20 @@ public final class IdentityVerticle extends VerticleBase {
           local(bus, Addresses.IDENTITY_GET, IdentityLookup.class, "get", r -> "id=" + prefix(r.getIdentityId()), ops::get),
           local(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.class, "sign", r -> "id=" + prefix(r.getIdentityId()) + " purpose="
             + prefix(r.getPurpose()) + " bytes=" + r.getData().size(), ops::sign),
-          local(bus, Addresses.IDENTITY_ROTATE, RotateKeyRequest.class, "rotate", r -> "id=" + prefix(r.getId()), ops::rotate),
-          local(bus, Addresses.IDENTITY_REVOKE, RevokeIdentityRequest.class, "revoke", r -> "id=" + prefix(r.getId()), ops::revoke),
+          local(bus, Addresses.IDENTITY_ROTATE, RotateKeyRequest.class, "rotate", r -> "id=" + prefix(r.getId()), updates::rotate),
+          local(bus, Addresses.IDENTITY_REVOKE, RevokeIdentityRequest.class, "revoke", r -> "id=" + prefix(r.getId()), updates::revoke),
           local(bus, Addresses.IDENTITY_CHALLENGE, ChallengeRequest.class, "challenge", r -> "id=" + prefix(r.getId()), proofs::challenge),
           local(bus, Addresses.IDENTITY_PROVE, ProveRequest.class, "prove", r -> "id=" + prefix(r.getId()), proofs::prove),
           local(bus, Addresses.IDENTITY_VERIFY_PROOF, VerifyProofRequest.class, "verifyProof", r -> "id=" + prefix(r.getId()), proofs::verify),
           Bus.serveLocal(bus, Addresses.IDENTITY_STATS, IdentityStatsRequest.class,
             r -> Future.succeededFuture(IdentityStatsView.of(homed, meters))).completion(),
           home(bus, Addresses.node(self, Addresses.IDENTITY_ROTATE_SUFFIX), RotateKeyRequest.class, "rotate.home", r -> "id=" + prefix(r.getId()),
-            ops::rotateHere),
+            updates::rotateHere),
           home(bus, Addresses.node(self, Addresses.IDENTITY_REVOKE_SUFFIX), RevokeIdentityRequest.class, "revoke.home",
-            r -> "id=" + prefix(r.getId()), ops::revokeHere),
+            r -> "id=" + prefix(r.getId()), updates::revokeHere),
           home(bus, Addresses.node(self, Addresses.IDENTITY_PROVE_SUFFIX), ProveRequest.class, "prove.home", r -> "id=" + prefix(r.getId()),
             proofs::proveHere)))
-        .compose(v -> ops.loadHomed())
+        .compose(v -> new HomedLoader(keystore, dht, homed, known).load())
         .onSuccess(count -> LOG.info("[Identity] [node: {}] {} identities homed here", node.nodeId(), count));
     });
   }

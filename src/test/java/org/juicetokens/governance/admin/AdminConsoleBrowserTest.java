@@ -44,7 +44,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-tokens");
+    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens");
 
   private static EdgeTestNode node;
 
@@ -114,6 +114,12 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "dht-p99")).isEqualTo("1.90 ms");
       assertThat(text(driver, "time-status")).isEqualTo("CONSENSUS");
       assertThat(driver.findElements(By.cssSelector("#time-sources tbody tr"))).hasSize(3);
+      assertThat(text(driver, "identity-homed")).isEqualTo("2");
+      assertThat(text(driver, "identity-verifications")).isEqualTo("7 / 1");
+      assertThat(text(driver, "identity-rejections")).isEqualTo("bad_signature 1");
+      assertThat(text(driver, "identity-keygen")).isEqualTo("0.12 ms / 0.90 ms");
+      assertThat(driver.findElements(By.cssSelector("#identity-table tbody tr"))).hasSize(2);
+      assertThat(text(driver, "identity-table")).contains("ababababab", "Alice", "revoked");
       assertThat(text(driver, "peers-active")).isEqualTo("2");
       assertThat(text(driver, "peers-success")).startsWith("95.0 %");
       assertThat(text(driver, "peers-by-method")).contains("CLUSTER 1", "DNS 1");

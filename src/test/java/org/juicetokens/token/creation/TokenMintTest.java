@@ -59,6 +59,13 @@ class TokenMintTest {
   }
 
   @Test
+  void a_node_with_a_bad_location_or_lifetime_cannot_mint() {
+    assertThatThrownBy(() -> new TokenMint("47c6", 365)).hasMessageContaining("token.location").hasMessageContaining("not a valid S2 cell");
+    assertThatThrownBy(() -> new TokenMint("47C609BC", 365)).hasMessageContaining("lowercase hex");
+    assertThatThrownBy(() -> new TokenMint("47c609bc", 0)).hasMessageContaining("token.lifetimeDays");
+  }
+
+  @Test
   void a_later_mint_continues_the_index_of_the_issuance() {
     IssuanceClaim first = IssuanceClaims.first("47c609bc-coffee", "issuer1", issuer.publicKey(), "a", 2, NOW);
     IssuanceClaim second = IssuanceClaims.advance(first, "issuer1", issuer.publicKey(), 3, NOW + 1);

@@ -138,4 +138,64 @@ class IdentityApiTest {
     assertThat(await(web.get("/api/v1/identities/" + "0".repeat(40)).send()).statusCode()).isEqualTo(404);
     assertThat(await(web.get("/api/v1/identities/NOPE").send()).statusCode()).isEqualTo(400);
   }
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run cli(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream previousOut = System.out;
+    java.io.PrintStream previousErr = System.err;
+    System.setOut(new java.io.PrintStream(out, true));
+    System.setErr(new java.io.PrintStream(err, true));
+    try {
+      int exit = org.juicetokens.node.Main.commandLine().execute(args);
+      return new Run(exit, out.toString(), err.toString());
+    } finally {
+      System.setOut(previousOut);
+      System.setErr(previousErr);
+    }
+  }
+
+  @Test
+  void cli_creates_shows_rotates_and_revokes() throws Exception {
+    String at = "127.0.0.1:" + node.httpPort();
+    Run created = cli("identity", "create", "--name", "Gus", "--node", at, "--token", TOKEN, "--json");
+    assertThat(created.exit()).as(created.err()).isZero();
+    String id = new JsonObject(created.out()).getString("id");
+    Run shown = cli("identity", "show", id, "--node", at);
+    assertThat(shown.exit()).isZero();
+    assertThat(shown.out()).contains("identity " + id, "Gus", "sequence   1", "ACTIVE");
+    Run rotated = cli("identity", "rotate", id, "--node", at, "--token", TOKEN);
+    assertThat(rotated.exit()).as(rotated.err()).isZero();
+    assertThat(rotated.out()).contains("sequence   2", "active key 1");
+    Run stale = cli("identity", "rotate", id, "--sequence", "1", "--node", at, "--token", TOKEN);
+    assertThat(stale.exit()).isEqualTo(1);
+    assertThat(stale.err()).contains("stale sequence");
+    Run revoked = cli("identity", "revoke", id, "--reason", "moved away", "--node", at, "--token", TOKEN);
+    assertThat(revoked.exit()).as(revoked.err()).isZero();
+    assertThat(revoked.out()).contains("REVOKED (moved away)");
+
+    Run empty = cli("identity", "create", "--name", " ", "--node", at, "--token", TOKEN);
+    assertThat(empty.exit()).isEqualTo(1);
+    assertThat(empty.err().strip()).contains("INVALID_ARGUMENT", "display_name").doesNotContain("\n");
+    assertThat(cli("identity", "show", "0".repeat(40), "--node", at).err()).contains("NOT_FOUND");
+    assertThat(cli("identity", "show", id, "--node", "127.0.0.1:" + FreePorts.next(), "--timeout", "3").exit()).isEqualTo(3);
+  }
+  @Test
+  void metrics_health_and_the_admin_section_report_identities() throws Exception {
+    String id = IdentityTestSupport.create(node, "Hal").getDocument().getId();
+    IdentityTestSupport.get(node, id);
+    String metrics = await(web.get("/metrics").send()).bodyAsString();
+    assertThat(metrics).contains("juice_identity_key_generation_seconds_count", "juice_identity_homed",
+      "juice_identity_verifications_total{", "outcome=\"valid\"", "juice_operation_seconds_count{layer=\"identity\"");
+    JsonObject health = await(web.get("/health").send()).bodyAsJsonObject();
+    assertThat(health.encode()).contains("\"id\":\"identity\"", "masterKeyLoaded", "keystoreReadable");
+    JsonObject section = await(new IdentityAdminSection().gather(node.vertx().eventBus(), 5_000, node.context().instrumented().stats()));
+    assertThat(section.getLong("homed")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonObject("creation").getLong("ok")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonObject("keyGeneration").getDouble("maxMs")).isPositive();
+    assertThat(section.getJsonObject("verifications").getLong("valid")).isGreaterThanOrEqualTo(1);
+    assertThat(section.getJsonArray("latest").encode()).contains(id.substring(0, 12), "Hal").doesNotContain(id);
+  }
 }

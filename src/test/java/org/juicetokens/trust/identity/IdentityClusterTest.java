@@ -161,4 +161,21 @@ class IdentityClusterTest {
     assertThat(replay.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(replay.getMessage()).contains("stale_sequence");
   }
+  @Test
+  void an_update_that_loses_the_compare_and_set_conflicts_and_changes_nothing() throws Exception {
+    JuiceNode a = nodes.get(0);
+    IdentityView created = create(a, "Dan");
+    String id = created.getDocument().getId();
+    IMap<String, byte[]> map = a.context().hazelcast().getMap(DhtMaps.IDENTITIES);
+    byte[] original = map.get(id);
+    // someone else's write lands first (here: straight into the map)
+    map.put(id, DhtEntry.parseFrom(original).toBuilder().setValue(ByteString.copyFromUtf8("other")).build().toByteArray());
+    JuiceException lost = failureOf(a, Addresses.IDENTITY_ROTATE, RotateKeyRequest.newBuilder().setId(id).setExpectedSequence(1).build());
+    assertThat(lost.code()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(lost.getMessage()).contains("compare-and-set");
+    byte[] data = "x".getBytes(StandardCharsets.UTF_8);
+    assertThat(Ed25519.verify(created.getActivePublicKey().toByteArray(), data, sign(a, id, data).getSignature().toByteArray())).isTrue();
+    map.put(id, original);
+    assertThat(rotate(a, id, 1).getDocument().getSequence()).isEqualTo(2);
+  }
 }

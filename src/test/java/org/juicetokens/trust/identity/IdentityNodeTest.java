@@ -1,5 +1,16 @@
 package org.juicetokens.trust.identity;
 
+import com.google.protobuf.ByteString;
+import org.juicetokens.crypto.KeyEncryption;
+import org.juicetokens.crypto.MasterKey;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreAck;
+import org.juicetokens.foundation.storage.proto.StoreBatch;
+import org.juicetokens.foundation.storage.proto.StoreGet;
+import org.juicetokens.foundation.storage.proto.StoreValue;
+import org.juicetokens.trust.identity.proto.HomedIdentity;
+import org.juicetokens.trust.identity.proto.SealedKey;
+import java.security.SecureRandom;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.api.v1.CreateIdentityRequest;
@@ -96,6 +107,46 @@ class IdentityNodeTest {
         .isEqualTo(ErrorCode.NOT_FOUND);
     } finally {
       node.close().await();
+    }
+  }
+  @Test
+  void an_update_stored_but_never_published_is_dropped_at_restart(@TempDir Path tmp) throws Exception {
+    Map<String, String> settings = IdentityTestSupport.settings(tmp, "a", "test-" + UUID.randomUUID(), FreePorts.next(), "", Map.of());
+    JuiceNode node = IdentityTestSupport.start(settings);
+    IdentityView created;
+    Ed25519.PrivateKey first;
+    try {
+      created = create(node, "Ivy");
+      String id = created.getDocument().getId();
+      // a crash between the synced key write of a rotation and its publication, as the keystore would hold it
+      KeyEncryption sealer = new KeyEncryption(MasterKey.loadOrCreate(tmp.resolve("a").resolve(IdentityVerticle.MASTER_KEY_FILE),
+        new SecureRandom()), new SecureRandom());
+      StoreValue stored = IdentityTestSupport.ask(node, Addresses.STORAGE_GET, StoreGet.newBuilder().setFamily(StoreFamily.KEYS.dbName())
+        .setKey(ByteString.copyFromUtf8(Keystore.KEY_PREFIX + id + "/0")).build(), StoreValue.class);
+      SealedKey sealed0 = SealedKey.parseFrom(stored.getValue());
+      first = Ed25519.privateKey(sealer.open(sealed0.getSealedSeed().toByteArray(), KeyEncryption.keyAad(id, 0)));
+      Ed25519.PrivateKey second = Ed25519.generate(new SecureRandom());
+      IdentityDocuments.Signed next = IdentityDocuments.rotate(created.getDocument(), first, second, System.currentTimeMillis());
+      SealedKey sealed1 = SealedKey.newBuilder().setIdentityId(id).setKeyIndex(1).setPublicKey(ByteString.copyFrom(second.publicKey()))
+        .setSealedSeed(ByteString.copyFrom(sealer.seal(second.seed(), KeyEncryption.keyAad(id, 1)))).build();
+      IdentityTestSupport.ask(node, Addresses.STORAGE_BATCH, StoreBatch.newBuilder().setSync(true)
+        .addWrites(Keystore.keyWrite(sealed1))
+        .addWrites(Keystore.homeWrite(id, HomedIdentity.newBuilder().setPublished(created.getSigned()).setPending(next.signed()).build()))
+        .build(), StoreAck.class);
+    } finally {
+      node.close().await();
+    }
+    JuiceNode again = IdentityTestSupport.start(settings);
+    try {
+      String id = created.getDocument().getId();
+      assertThat(get(again, id).getDocument().getSequence()).isEqualTo(1);
+      byte[] data = "still the first key".getBytes(StandardCharsets.UTF_8);
+      IdentitySignature signature = sign(again, id, data);
+      assertThat(signature.getKeyIndex()).isZero();
+      assertThat(Ed25519.verify(first.publicKey(), data, signature.getSignature().toByteArray())).isTrue();
+      assertThat(IdentityTestSupport.rotate(again, id, 1).getDocument().getSequence()).isEqualTo(2);
+    } finally {
+      again.close().await();
     }
   }
 }

@@ -1,0 +1,117 @@
+package org.juicetokens.node;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.InvalidStatusException;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.common.ServiceMethod;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every {@code bin/juice identity} subcommand shares: the node address, the API token for
+ * mutating calls ({@code --token} or JT_API_TOKEN, sent as {@code authorization: Bearer ...}
+ * metadata), the timeout and the output form; and one gRPC call with the exit-code contract
+ * (0 answered, 1 refused by the node, 2 bad argument, 3 unreachable).
+ */
+final class IdentityCall {
+  static final int EXIT_OK = 0;
+  static final int EXIT_REFUSED = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_UNREACHABLE = 3;
+
+  @Option(names = "--node", defaultValue = "localhost:8080", description = "host:port of the node (default ${DEFAULT-VALUE})")
+  String node;
+  @Option(names = "--token", defaultValue = "${env:JT_API_TOKEN}", description = "API token for mutating calls (default: $JT_API_TOKEN)")
+  String token;
+  @Option(names = "--timeout", defaultValue = "10", description = "seconds to wait for the answer (default ${DEFAULT-VALUE})")
+  int timeoutSeconds;
+  @Option(names = "--json", description = "print the answer as proto3 JSON")
+  boolean json;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  /** A call that failed with an exit code already decided (the message is printed). */
+  static final class Failed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int exit;
+
+    Failed(int exit, String message) {
+      super(message, null, false, false);
+      this.exit = exit;
+    }
+  }
+
+  <Q extends Message, R extends Message> R call(Vertx vertx, ServiceMethod<R, Q> method, Q request) throws Failed {
+    SocketAddress address;
+    try {
+      address = HealthCommand.parse(node);
+    } catch (IllegalArgumentException e) {
+      throw new Failed(EXIT_USAGE, e.getMessage());
+    }
+    GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setConnectTimeout(timeoutSeconds * 1000));
+    try {
+      return client.request(address, method)
+        .compose(req -> {
+          if (token != null && !token.isBlank()) {
+            req.headers().set("authorization", "Bearer " + token.trim());
+          }
+          return req.send(request);
+        })
+        .compose(resp -> resp.last().recover(failure -> Future.failedFuture(resp.status() != null && resp.status() != GrpcStatus.OK
+          ? new Failed(EXIT_REFUSED, "node " + node + " refused the call: " + (resp.statusMessage() == null || resp.statusMessage().isBlank()
+          ? resp.status().name() : resp.statusMessage()))
+          : failure)))
+        .await(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InvalidStatusException e) {
+      throw new Failed(EXIT_REFUSED, "node " + node + " refused the call: " + e.actualStatus());
+    } catch (Exception e) {
+      if (e instanceof Failed refused) {
+        throw refused;
+      }
+      if (e.getCause() instanceof Failed refused) {
+        throw refused;
+      }
+      throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  void print(Message answer) {
+    try {
+      out.println(JsonFormat.printer().print(answer));
+    } catch (InvalidProtocolBufferException e) {
+      err.println("unprintable answer: " + e.getMessage());
+    }
+  }
+
+  /** Runs {@code body} with a client Vert.x that is closed afterwards; failures print one line on stderr. */
+  int run(Body body) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return body.run(vertx);
+    } catch (Failed f) {
+      err.println(f.getMessage());
+      return f.exit;
+    } finally {
+      try {
+        vertx.close().await(timeoutSeconds, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        err.println("(closing the client took too long: " + e.getMessage() + ")");
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface Body {
+    int run(Vertx vertx) throws Failed;
+  }
+}
