@@ -56,8 +56,12 @@ final class TelomereFixture {
 
   /** The telomere after one more transfer, to the next owner in the cycle. */
   Telomere next(Telomere t, int tailLinks) {
+    return next(t, tailLinks, "tx-" + (t.getTransfers() + 1));
+  }
+
+  Telomere next(Telomere t, int tailLinks, String txId) {
     return Telomeres.transform(TOKEN_ID, t, ownerAfter(t.getTransfers()), ownerAfter(t.getTransfers() + 1).publicKey(),
-      "tx-" + (t.getTransfers() + 1), 1_700_000_000_000L + t.getTransfers(), tailLinks);
+      txId, 1_700_000_000_000L + t.getTransfers(), tailLinks);
   }
 
   /** Every state from genesis to {@code transfers} transfers (index = transfer count). */
