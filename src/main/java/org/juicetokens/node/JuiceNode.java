@@ -33,6 +33,7 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.telomere.TelomereVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
@@ -107,7 +108,8 @@ public final class JuiceNode {
           StorageVerticle::new,
           DhtVerticle::new,
           TimeVerticle::new,
-          FramingVerticle::new
+          FramingVerticle::new,
+          TelomereVerticle::new
           // , IdentityVerticle::new
           // , TokenVerticle::new
         ), context)

@@ -1,5 +1,7 @@
 package org.juicetokens.governance.admin;
 
+import org.juicetokens.token.telomere.TelomereAdminSection;
+
 import java.util.List;
 
 /** The admin snapshot's sections beyond the foundation and transport ones (which AdminSnapshotSource gathers itself). */
@@ -9,6 +11,7 @@ public final class AdminSections {
 
   public static List<AdminSection> all() {
     return List.of(
+      new TelomereAdminSection()
     );
   }
 }

@@ -125,6 +125,9 @@ public final class Settings {
   public static final Setting PIPE_STALL_MS = def("transport.pipe.stallTimeoutMs", "JT_PIPE_STALL_MS", "5000", LONG, "milliseconds > 0", "A pipe whose write queue stayed full this long while its outbox is full is closed (RESOURCE_EXHAUSTED: the peer is not reading)");
   public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
 
+  // token/telomere
+  public static final Setting TELOMERE_TAIL_LINKS = def("telomere.tailLinks", "JT_TELOMERE_TAIL_LINKS", "10", INT, "an integer 1-1000", "Links a token's telomere keeps individually; older ones fold into its compost");
+
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
