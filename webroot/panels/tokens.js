@@ -21,6 +21,12 @@
 
   function drawChain(history) {
     const chain = $('tokens-chain');
+    setText('tokens-chain-status', history.tokenId + ': ' + Number(history.transfers || 0) + ' transfer(s)');
+    if (typeof window.drawTelomereChain === 'function') {
+      // the telomere panel's drawing (composted → genesis → links → head), one look for both panels
+      window.drawTelomereChain(chain, history);
+      return;
+    }
     const parts = [];
     (history.entries || []).forEach((e, i) => {
       if (i > 0) parts.push(arrow());
@@ -37,7 +43,6 @@
     }
     parts.push(arrow(), box('head', [history.valid ? 'verified' : 'NOT VALID: ' + history.failure], history.valid));
     chain.replaceChildren(...parts);
-    setText('tokens-chain-status', history.tokenId + ': ' + history.transfers + ' transfer(s)');
   }
 
   function showChain(event) {

@@ -97,6 +97,10 @@ public final class Addresses {
   public static final String TOKEN_BALANCE_SUFFIX = "token.balance";
   public static final String TOKEN_LIST_SUFFIX = "token.list";
 
+  // token/telomere (node-local)
+  /** TelomereStatsRequest → TelomereStats: this node's telomere transformations and verifications. */
+  public static final String TELOMERE_STATS = "jt.token.telomere.stats";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

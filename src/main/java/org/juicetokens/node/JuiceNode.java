@@ -34,6 +34,7 @@ import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.token.creation.TokenVerticle;
+import org.juicetokens.token.telomere.TelomereVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
@@ -109,9 +110,10 @@ public final class JuiceNode {
           StorageVerticle::new,
           DhtVerticle::new,
           TimeVerticle::new,
-          FramingVerticle::new
-          , IdentityVerticle::new
-          , TokenVerticle::new
+          FramingVerticle::new,
+          TelomereVerticle::new,
+          IdentityVerticle::new,
+          TokenVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -6,6 +6,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.token.telomere.TelomereChecks;
 import org.juicetokens.transport.framing.FrameMetrics;
 
 /**
@@ -13,12 +14,20 @@ import org.juicetokens.transport.framing.FrameMetrics;
  * registry and the instrumentation wrapper, the health-check registry, and the node's
  * Hazelcast member (the DHT) with the node's registry of DHT entry verifiers (filled by the
  * layers owning signed maps), the node's own signing key ({@link NodeKey}), and the node's
- * framing meters (every pipe's frame codec reports to them). Nothing mutable is shared beyond
- * these thread-safe objects.
+ * framing meters (every pipe's frame codec reports to them), and the node's measured telomere
+ * operations (every layer that transforms or verifies a token's telomere goes through them).
+ * Nothing mutable is shared beyond these thread-safe objects.
  */
 public record NodeContext(NodeConfig config, PrometheusMeterRegistry registry, Instrumented instrumented,
                           HealthChecks health, HazelcastInstance hazelcast, DhtVerifiers dhtVerifiers, NodeKey nodeKey,
-                          FrameMetrics framing) {
+                          FrameMetrics framing, TelomereChecks telomere) {
+
+  /** A context with its own telomere checks on {@code instrumented} and {@code registry}. */
+  public NodeContext(NodeConfig config, PrometheusMeterRegistry registry, Instrumented instrumented,
+                     HealthChecks health, HazelcastInstance hazelcast, DhtVerifiers dhtVerifiers, NodeKey nodeKey,
+                     FrameMetrics framing) {
+    this(config, registry, instrumented, health, hazelcast, dhtVerifiers, nodeKey, framing, new TelomereChecks(instrumented, registry));
+  }
 
   /** A context with an in-memory node key and its own framing meters on {@code registry}. */
   public NodeContext(NodeConfig config, PrometheusMeterRegistry registry, Instrumented instrumented,

@@ -21,6 +21,7 @@ import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.ClusterConfigFactory;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.token.telomere.TelomereVerticle;
 import org.juicetokens.transport.framing.FramingVerticle;
 
 import java.io.IOException;
@@ -90,6 +91,8 @@ public final class EdgeTestNode {
       vertx.deployVerticle(doubles).await(20, TimeUnit.SECONDS);
       // framing is pure and node-local: the real verticle, on this node's FrameMetrics
       vertx.deployVerticle(new FramingVerticle(context)).await(20, TimeUnit.SECONDS);
+      // the telomere's stats are pure and node-local too: the real verticle, on this node's TelomereChecks
+      vertx.deployVerticle(new TelomereVerticle(context)).await(20, TimeUnit.SECONDS);
     }
     HttpServerVerticle http = new HttpServerVerticle(context);
     vertx.deployVerticle(http).await(20, TimeUnit.SECONDS);

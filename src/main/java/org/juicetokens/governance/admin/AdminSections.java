@@ -1,5 +1,7 @@
 package org.juicetokens.governance.admin;
 
+import org.juicetokens.token.telomere.TelomereAdminSection;
+
 import java.util.List;
 
 /** The admin snapshot's sections beyond the foundation and transport ones (which AdminSnapshotSource gathers itself). */
@@ -10,7 +12,8 @@ public final class AdminSections {
   public static List<AdminSection> all() {
     return List.of(
       new org.juicetokens.trust.identity.IdentityAdminSection(),
-      new org.juicetokens.token.creation.TokenAdminSection()
+      new org.juicetokens.token.creation.TokenAdminSection(),
+      new TelomereAdminSection()
     );
   }
 }

@@ -143,6 +143,10 @@ public final class Settings {
   public static final Setting TOKEN_INDEX_RETRY_MS = def("token.indexRetryMs", "JT_TOKEN_INDEX_RETRY_MS", "30000", LONG, "milliseconds > 0", "How often a home node re-publishes token index entries whose DHT write failed after the tokens were stored");
   public static final Setting TOKEN_LIST_LIMIT = def("token.listLimit", "JT_TOKEN_LIST_LIMIT", "1000", INT, "an integer > 0", "Most tokens a list answers (and the default when the caller gives no limit)");
 
+  // token/telomere
+  public static final Setting TELOMERE_TAIL_LINKS = def("telomere.tailLinks", "JT_TELOMERE_TAIL_LINKS", "10", INT, "an integer 1-1000", "Links a token's telomere keeps individually; older ones fold into its compost");
+
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }

@@ -31,8 +31,11 @@ final class TokenReads {
   private final HomeTokens home;
   private final int maxReferenceChars;
   private final int tailLinks;
+  private final TokenVerification.TelomereCheck telomere;
 
-  TokenReads(TokenCalls calls, TokenIndex index, HomeTokens home, int maxReferenceChars, int tailLinks) {
+  TokenReads(TokenCalls calls, TokenIndex index, HomeTokens home, int maxReferenceChars, int tailLinks,
+             TokenVerification.TelomereCheck telomere) {
+    this.telomere = telomere;
     this.calls = calls;
     this.index = index;
     this.home = home;
@@ -66,7 +69,7 @@ final class TokenReads {
   Future<TokenReply> getHere(TokenRequest request) {
     return home.read(request.getTokenId()).compose(token -> indexOrNull(token.getId()).compose(entry ->
       issuerKeys(token).map(keys -> {
-        String failure = TokenVerification.failure(token, keys, entry, tailLinks);
+        String failure = TokenVerification.failure(token, keys, entry, tailLinks, telomere);
         TokenReply.Builder reply = TokenReply.newBuilder().setToken(token).setVerified(failure == null)
           .setVerificationFailure(failure == null ? "" : failure);
         if (entry != null) {

@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.crypto.Ed25519;
 import org.juicetokens.token.proto.GenesisRecord;
+import org.juicetokens.token.proto.SignedGenesis;
+import org.juicetokens.token.proto.Telomere;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenIndexEntry;
 import org.juicetokens.token.telomere.TelomereVerification;
@@ -30,15 +32,21 @@ public final class TokenVerification {
    * @param issuerKeys the public keys of the issuer identity (from its verified document); empty =
    *                   the issuer is unknown here, which is itself a failure
    */
+  /** How the telomere is checked: {@link Telomeres#verify}, or the node's measured {@code TelomereChecks#verify}. */
+  @FunctionalInterface
+  public interface TelomereCheck {
+    TelomereVerification verify(String tokenId, SignedGenesis genesis, Telomere telomere, VerifyOptions options);
+  }
+
   public static String failure(Token token, List<byte[]> issuerKeys) {
-    return failure(token, issuerKeys, null, DEFAULT_TAIL_LINKS);
+    return failure(token, issuerKeys, null, DEFAULT_TAIL_LINKS, Telomeres::verify);
   }
 
   /**
    * @param index     the token's DHT index entry (a lower transfer number than indexed is a replay); null = not compared
    * @param tailLinks the longest telomere tail accepted
    */
-  public static String failure(Token token, List<byte[]> issuerKeys, TokenIndexEntry index, int tailLinks) {
+  public static String failure(Token token, List<byte[]> issuerKeys, TokenIndexEntry index, int tailLinks, TelomereCheck check) {
     GenesisRecord record;
     try {
       record = GenesisRecord.parseFrom(token.getGenesis().getRecord());
@@ -71,16 +79,16 @@ public final class TokenVerification {
     if (issuerKeys.stream().noneMatch(k -> Arrays.equals(k, issuerKey))) {
       return "genesis issuer key is not a key of issuer " + record.getIssuerId();
     }
-    return telomereFailure(token, issuerKey, index, tailLinks);
+    return telomereFailure(token, issuerKey, index, tailLinks, check);
   }
 
   /** The telomere against the genesis and, when known, the DHT index entry (the telomere layer's rules). */
-  private static String telomereFailure(Token token, byte[] issuerKey, TokenIndexEntry index, int tailLinks) {
+  private static String telomereFailure(Token token, byte[] issuerKey, TokenIndexEntry index, int tailLinks, TelomereCheck check) {
     VerifyOptions options = VerifyOptions.of(tailLinks).withIssuerKey(issuerKey);
     if (index != null) {
       options = options.withIndex(index.getTransferNumber(), index.getHead().toByteArray());
     }
-    TelomereVerification verification = Telomeres.verify(token.getId(), token.getGenesis(), token.getTelomere(), options);
+    TelomereVerification verification = check.verify(token.getId(), token.getGenesis(), token.getTelomere(), options);
     return verification.valid() ? null : "telomere " + verification.reason().name() + ": " + verification.detail();
   }
 }

@@ -55,7 +55,7 @@ public final class TokenVerticle extends VerticleBase {
     home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT));
     Minting minting = new Minting(calls, mint, new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS)),
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId());
-    TokenReads reads = new TokenReads(calls, index, home, maxReference, TokenVerification.DEFAULT_TAIL_LINKS);
+    TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
 
     EventBus bus = vertx.eventBus();

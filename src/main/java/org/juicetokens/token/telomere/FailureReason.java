@@ -1,5 +1,7 @@
 package org.juicetokens.token.telomere;
 
+import org.juicetokens.common.ErrorCode;
+
 /**
  * Why a telomere failed verification: a bounded set, used as a metric label
  * ({@code juice_telomere_verifications_total{reason}}) and in API answers.
@@ -34,5 +36,17 @@ public enum FailureReason {
   /** Same transfer number as the token index but another head: a fork of the history (double-spend alert). */
   INDEX_MISMATCH,
   /** The commit check (transaction layer) found no commit certificate for a link's tx id. */
-  UNCOMMITTED_LINK
+  UNCOMMITTED_LINK;
+
+  /**
+   * The error code of a rejection for this reason: signatures and signers UNAUTHENTICATED, a
+   * replay or fork CONFLICT (the caller raises the double-spend alert), anything else INVALID_ARGUMENT.
+   */
+  public ErrorCode errorCode() {
+    return switch (this) {
+      case BAD_GENESIS_SIGNATURE, BAD_LINK_SIGNATURE, WRONG_SIGNER -> ErrorCode.UNAUTHENTICATED;
+      case REPLAY, INDEX_MISMATCH -> ErrorCode.CONFLICT;
+      default -> ErrorCode.INVALID_ARGUMENT;
+    };
+  }
 }

@@ -1,5 +1,9 @@
 package org.juicetokens.token.telomere;
 
+import org.juicetokens.common.JuiceException;
+
+import java.util.Map;
+
 /**
  * The outcome of {@link Telomeres#verify}.
  *
@@ -20,5 +24,11 @@ public record TelomereVerification(boolean valid, FailureReason reason, String d
 
   public static TelomereVerification fail(FailureReason reason, int link, String detail) {
     return new TelomereVerification(false, reason, detail, link);
+  }
+
+  /** This failure as the exception a layer answers with (code from {@link FailureReason#errorCode}, details reason and link). */
+  public JuiceException toException(String tokenId) {
+    return new JuiceException(reason.errorCode(), "telomere of " + tokenId + " is invalid: " + reason + " " + detail,
+      Map.of("reason", reason.name(), "failedLink", String.valueOf(failedLink)), null);
   }
 }

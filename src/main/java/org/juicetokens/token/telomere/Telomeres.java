@@ -94,6 +94,8 @@ public final class Telomeres {
    * Appends the link {@code signed} signed by {@code signerPublicKey}: the new telomere has the
    * link at the end of its tail (older links composted beyond {@code tailLinks}), transfers + 1,
    * owner = the new owner, previous-owner hash = SHA-256(signer key), the new head.
+   * {@code current} itself is not re-verified (that is {@link #verify}'s job, once, when the token
+   * is read or received): only that {@code signed} is its next link, by its owner.
    *
    * @throws JuiceException INVALID_ARGUMENT (details reason=MALFORMED / TRANSFER_COUNT_MISMATCH /
    *                        BROKEN_HEAD_CHAIN) when {@code signed} is not the next link of {@code current};

@@ -3,7 +3,14 @@ package org.juicetokens.governance.admin;
 import io.vertx.core.json.JsonObject;
 import org.juicetokens.api.Await;
 import org.juicetokens.api.EdgeTestNode;
+import com.google.protobuf.util.JsonFormat;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.token.proto.Telomere;
+import org.juicetokens.token.proto.TelomereLinkSigned;
+import org.juicetokens.token.telomere.TelomereFixture;
+import org.juicetokens.token.telomere.Telomeres;
+import org.juicetokens.token.telomere.TokenHistories;
+import org.juicetokens.token.telomere.VerifyOptions;
 import org.juicetokens.transport.framing.FrameCodec;
 import org.juicetokens.transport.framing.FrameDecoder;
 import org.juicetokens.transport.framing.FramingLimits;
@@ -44,7 +51,8 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
-    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens");
+    "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens",
+    "panel-telomere");
 
   private static EdgeTestNode node;
 
@@ -84,6 +92,18 @@ class AdminConsoleBrowserTest {
     byte[] damaged = FrameCodec.toWire(codec.encode(FrameType.DATA, "console.Test", new byte[50]).get(0)).getBytes();
     damaged[damaged.length - 10] ^= 1;
     decoder.decode(io.vertx.core.buffer.Buffer.buffer(damaged), 0);
+    // telomere checks through the node's TelomereChecks: three transfers, one valid and one replayed verification
+    TelomereFixture token = TelomereFixture.small();
+    Telomere telomere = token.genesisTelomere;
+    for (int i = 0; i < 3; i++) {
+      TelomereLinkSigned signed = Telomeres.linkToSign(TelomereFixture.TOKEN_ID, telomere, token.ownerAfter(i + 1).publicKey(), "tx-" + i, i);
+      telomere = node.context.telomere().append(telomere, signed, token.ownerAfter(i).publicKey(),
+        token.ownerAfter(i).sign(signed.toByteArray()), TelomereFixture.TAIL);
+    }
+    node.context.telomere().verify(TelomereFixture.TOKEN_ID, token.genesis, telomere, VerifyOptions.of(TelomereFixture.TAIL));
+    node.context.telomere().verify(TelomereFixture.TOKEN_ID, token.genesis, telomere, VerifyOptions.of(TelomereFixture.TAIL).withIndex(5, null));
+    String history = JsonFormat.printer().print(TokenHistories.of(TelomereFixture.TOKEN_ID, token.genesis,
+      token.after(13, TelomereFixture.TAIL), VerifyOptions.of(TelomereFixture.TAIL)));
 
     TokenDoubles.serve(node.vertx);
 
@@ -135,8 +155,24 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "tokens-location")).isEqualTo("47c609bc");
       driver.findElement(By.id("tokens-chain-id")).sendKeys(TokenDoubles.TOKEN_ID);
       driver.findElement(By.id("tokens-chain-show")).click();
-      wait.until(d -> d.findElements(By.cssSelector("#tokens-chain .chain-box")).size() == 3);
-      assertThat(text(driver, "tokens-chain")).contains("genesis", "transfer 1", "verified");
+      wait.until(d -> d.findElements(By.cssSelector("#tokens-chain .tchain-box")).size() == 3);
+      assertThat(text(driver, "tokens-chain")).contains("genesis", "#1", "valid");
+      assertThat(text(driver, "telomere-transform-success")).isEqualTo("100 % of 3");
+      assertThat(text(driver, "telomere-verify-count")).isEqualTo("1 / 1");
+      assertThat(text(driver, "telomere-tail")).isEqualTo("10 links · ≤ 3432 B");
+      assertThat(text(driver, "telomere-reasons")).contains("REPLAY");
+      assertThat(text(driver, "telomere-failures")).contains("REPLAY", "verify " + TelomereFixture.TOKEN_ID);
+      // the chain drawing the token panel uses: composted box, genesis, 10 links, head
+      Object boxes = ((JavascriptExecutor) driver).executeScript(
+        "const c = document.createElement('div'); document.getElementById('panel-telomere').appendChild(c);"
+          + "drawTelomereChain(c, JSON.parse(arguments[0]));"
+          + "return [...c.querySelectorAll('.tchain-box')].map(b => b.className + '|' + b.querySelector('.tchain-title').textContent);",
+        history);
+      assertThat(((List<?>) boxes).stream().map(String::valueOf).toList()).hasSize(13).startsWith("tchain-box composted|3 composted", "tchain-box genesis|genesis",
+        "tchain-box link|#4").endsWith("tchain-box link|#13", "tchain-box head|head");
+      Path panelShot = Path.of("target", "admin-telomere-panel.png");
+      Files.copy(driver.findElement(By.id("panel-telomere")).getScreenshotAs(OutputType.FILE).toPath(), panelShot,
+        StandardCopyOption.REPLACE_EXISTING);
 
       node.vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", "added").put("nodeId", "peer-c"));
       wait.until(d -> d.findElement(By.id("cluster-events")).getText().contains("peer-c"));

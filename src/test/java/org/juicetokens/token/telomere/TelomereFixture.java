@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** A minted token and its owners, with deterministic keys, for the telomere tests. */
-final class TelomereFixture {
-  static final String TOKEN_ID = "89c25-TEST-5-001";
-  static final int TAIL = 10;
+/** A minted token and its owners, with deterministic keys, for the telomere tests (and other layers' tests). */
+public final class TelomereFixture {
+  public static final String TOKEN_ID = "89c25-TEST-5-001";
+  public static final int TAIL = 10;
 
-  final Ed25519.PrivateKey issuer;
-  final List<Ed25519.PrivateKey> owners = new ArrayList<>();
-  final SignedGenesis genesis;
-  final Telomere genesisTelomere;
+  public final Ed25519.PrivateKey issuer;
+  public final List<Ed25519.PrivateKey> owners = new ArrayList<>();
+  public final SignedGenesis genesis;
+  public final Telomere genesisTelomere;
 
-  TelomereFixture(long seed, int ownerCount) {
+  public TelomereFixture(long seed, int ownerCount) {
     Random random = new Random(seed);
     issuer = key(random);
     for (int i = 0; i < ownerCount; i++) {
@@ -30,17 +30,17 @@ final class TelomereFixture {
     genesisTelomere = Telomeres.genesis(TOKEN_ID, genesis, owners.get(0).publicKey());
   }
 
-  static TelomereFixture small() {
+  public static TelomereFixture small() {
     return new TelomereFixture(42, 4);
   }
 
-  static Ed25519.PrivateKey key(Random random) {
+  public static Ed25519.PrivateKey key(Random random) {
     byte[] seed = new byte[Ed25519.PRIVATE_KEY_BYTES];
     random.nextBytes(seed);
     return Ed25519.privateKey(seed);
   }
 
-  static SignedGenesis signedGenesis(String tokenId, Ed25519.PrivateKey issuer, Ed25519.PrivateKey owner) {
+  public static SignedGenesis signedGenesis(String tokenId, Ed25519.PrivateKey issuer, Ed25519.PrivateKey owner) {
     byte[] record = GenesisRecord.newBuilder()
       .setTokenId(tokenId).setDenomination(5).setIssuerId("issuer").setIssuerKey(ByteString.copyFrom(issuer.publicKey()))
       .setOwnerId("owner").setOwnerKey(ByteString.copyFrom(owner.publicKey()))
@@ -50,18 +50,22 @@ final class TelomereFixture {
   }
 
   /** The owner after {@code transfer} transfers: owners cycle 0, 1, 2, ... */
-  Ed25519.PrivateKey ownerAfter(long transfer) {
+  public Ed25519.PrivateKey ownerAfter(long transfer) {
     return owners.get((int) (transfer % owners.size()));
   }
 
   /** The telomere after one more transfer, to the next owner in the cycle. */
-  Telomere next(Telomere t, int tailLinks) {
+  public Telomere next(Telomere t, int tailLinks) {
+    return next(t, tailLinks, "tx-" + (t.getTransfers() + 1));
+  }
+
+  public Telomere next(Telomere t, int tailLinks, String txId) {
     return Telomeres.transform(TOKEN_ID, t, ownerAfter(t.getTransfers()), ownerAfter(t.getTransfers() + 1).publicKey(),
-      "tx-" + (t.getTransfers() + 1), 1_700_000_000_000L + t.getTransfers(), tailLinks);
+      txId, 1_700_000_000_000L + t.getTransfers(), tailLinks);
   }
 
   /** Every state from genesis to {@code transfers} transfers (index = transfer count). */
-  List<Telomere> states(int transfers, int tailLinks) {
+  public List<Telomere> states(int transfers, int tailLinks) {
     List<Telomere> states = new ArrayList<>(transfers + 1);
     Telomere t = genesisTelomere;
     states.add(t);
@@ -72,7 +76,7 @@ final class TelomereFixture {
     return states;
   }
 
-  Telomere after(int transfers, int tailLinks) {
+  public Telomere after(int transfers, int tailLinks) {
     Telomere t = genesisTelomere;
     for (int i = 0; i < transfers; i++) {
       t = next(t, tailLinks);
@@ -80,7 +84,7 @@ final class TelomereFixture {
     return t;
   }
 
-  TelomereVerification verify(Telomere t, int tailLinks) {
+  public TelomereVerification verify(Telomere t, int tailLinks) {
     return Telomeres.verify(TOKEN_ID, genesis, t, VerifyOptions.of(tailLinks).withIssuerKey(issuer.publicKey()));
   }
 }
