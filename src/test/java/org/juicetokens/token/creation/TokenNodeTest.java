@@ -94,6 +94,18 @@ class TokenNodeTest {
   }
 
   @Test
+  void a_mint_of_the_largest_count_stores_every_token() throws Exception {
+    String holder = identity(node, "Big holder");
+    MintReply reply = mint(node, issuer, holder, "bulk", 2, 1000);
+    assertThat(reply.getTokensCount()).isEqualTo(1000);
+    assertThat(reply.getIndexPending()).isZero();
+    assertThat(reply.getTokens(999).getId()).isEqualTo("47c609bc-bulk-2-1000");
+    Balance balance = ask(node, Addresses.TOKEN_BALANCE, BalanceRequest.newBuilder().setId(holder).build(), Balance.class);
+    assertThat(balance.getAmountHundredths()).isEqualTo(1000 * 2 * 100);
+    assertThat(tokenStore(node)).filteredOn(k -> k.startsWith("tok/" + holder + "/")).hasSize(1000);
+  }
+
+  @Test
   void the_first_denomination_one_token_becomes_the_wissel_once() throws Exception {
     String holder = identity(node, "Holder");
     mint(node, issuer, holder, "beans", 5, 1);
