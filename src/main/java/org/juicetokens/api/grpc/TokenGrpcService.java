@@ -13,12 +13,13 @@ import org.juicetokens.api.v1.TokenReply;
 import org.juicetokens.api.v1.TokenRequest;
 import org.juicetokens.api.v1.TokenServiceService;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.token.creation.MintTimeouts;
 
 /**
  * {@code juicetokens.api.v1.TokenService}: each call one request to the node's token layer, which
  * routes it to the node holding the data (the issuer's home node for a mint, the token's or the
  * identity's home node for reads). A mint crosses up to three nodes and signs up to
- * token.maxMintCount records, so it waits three request timeouts.
+ * token.maxMintCount records, so it waits longer ({@link MintTimeouts}).
  */
 public final class TokenGrpcService extends TokenServiceService {
   private final EventBus bus;
@@ -31,7 +32,7 @@ public final class TokenGrpcService extends TokenServiceService {
 
   @Override
   public Future<MintReply> mintTokens(MintRequest request) {
-    return LayerCalls.ask(bus, Addresses.TOKEN_MINT, request, 3 * timeoutMs, MintReply.class);
+    return LayerCalls.ask(bus, Addresses.TOKEN_MINT, request, MintTimeouts.waitMs(timeoutMs, request.getCount(), 2), MintReply.class);
   }
 
   @Override

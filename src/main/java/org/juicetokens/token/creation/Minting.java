@@ -57,7 +57,8 @@ final class Minting {
       if (home.equals(nodeId)) {
         return mintWith(order, issuer);
       }
-      return calls.ask(Addresses.node(home, Addresses.TOKEN_MINT_SUFFIX), request, 2 * calls.timeoutMs(), MintReply.class);
+      return calls.ask(Addresses.node(home, Addresses.TOKEN_MINT_SUFFIX), request,
+        MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 1), MintReply.class);
     });
   }
 
@@ -97,7 +98,8 @@ final class Minting {
         System.currentTimeMillis());
       return signAll(order.issuerId(), issuerKey, records)
         .compose(tokens -> calls.ask(Addresses.node(owner.getDocument().getHomeNode(), Addresses.TOKEN_STORE_SUFFIX),
-          TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build(), calls.timeoutMs(), TokenStoreReply.class))
+          TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build(),
+          MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 0), TokenStoreReply.class))
         .map(stored -> MintReply.newBuilder()
           .addAllTokens(stored.getTokensList())
           .setIssuanceId(issuanceId)

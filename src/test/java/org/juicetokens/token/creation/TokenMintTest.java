@@ -59,6 +59,14 @@ class TokenMintTest {
   }
 
   @Test
+  void larger_mints_wait_longer_at_every_hop() {
+    assertThat(MintTimeouts.waitMs(5000, 1, 0)).isEqualTo(5000);
+    assertThat(MintTimeouts.waitMs(5000, 1, 2)).isEqualTo(15000);
+    assertThat(MintTimeouts.waitMs(5000, 1000, 0)).isEqualTo(30000);
+    assertThat(MintTimeouts.waitMs(5000, 1000, 1)).isGreaterThan(MintTimeouts.waitMs(5000, 1000, 0));
+  }
+
+  @Test
   void a_node_with_a_bad_location_or_lifetime_cannot_mint() {
     assertThatThrownBy(() -> new TokenMint("47c6", 365)).hasMessageContaining("token.location").hasMessageContaining("not a valid S2 cell");
     assertThatThrownBy(() -> new TokenMint("47C609BC", 365)).hasMessageContaining("lowercase hex");
