@@ -198,4 +198,25 @@ class IdentityApiTest {
     assertThat(section.getJsonObject("verifications").getLong("valid")).isGreaterThanOrEqualTo(1);
     assertThat(section.getJsonArray("latest").encode()).contains(id.substring(0, 12), "Hal").doesNotContain(id);
   }
+  @Test
+  void http_json_proof_of_control_round_trip() throws Exception {
+    String id = IdentityTestSupport.create(node, "Ina").getDocument().getId();
+    HttpResponse<Buffer> challenge = await(web.post("/api/v1/identities/" + id + ":challenge").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject()));
+    assertThat(challenge.statusCode()).as(challenge.bodyAsString()).isEqualTo(200);
+    String bytes = challenge.bodyAsJsonObject().getString("challenge");
+    HttpResponse<Buffer> proof = await(web.post("/api/v1/identities/" + id + ":prove").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("challenge", bytes)));
+    assertThat(proof.statusCode()).as(proof.bodyAsString()).isEqualTo(200);
+    JsonObject verify = new JsonObject().put("challenge", bytes).put("signature", proof.bodyAsJsonObject().getString("signature"));
+    HttpResponse<Buffer> verdict = await(web.post("/api/v1/identities/" + id + ":verifyProof").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(verify));
+    assertThat(verdict.bodyAsJsonObject().getBoolean("valid")).as(verdict.bodyAsString()).isTrue();
+    HttpResponse<Buffer> replay = await(web.post("/api/v1/identities/" + id + ":verifyProof").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(verify));
+    assertThat(replay.bodyAsJsonObject().getBoolean("valid")).isFalse();
+    HttpResponse<Buffer> shortChallenge = await(web.post("/api/v1/identities/" + id + ":prove").bearerTokenAuthentication(TOKEN)
+      .sendJsonObject(new JsonObject().put("challenge", "AAAA")));
+    assertThat(shortChallenge.statusCode()).isEqualTo(400);
+  }
 }
