@@ -167,6 +167,15 @@ final class HomeTokens {
     });
   }
 
+  /** Puts back the index entries of the tokens held here that the DHT lost (at start); answers how many. */
+  Future<Integer> republishAll() {
+    return calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.TOKEN_PREFIX), maxScan).compose(scan -> {
+      List<Token> tokens = new ArrayList<>(scan.getEntriesCount());
+      scan.getEntriesList().forEach(e -> tokens.add(parse(e.getValue(), TokenStoreLayout.text(e.getKey().toByteArray()))));
+      return tokens.isEmpty() ? Future.succeededFuture(0) : index.republish(tokens);
+    });
+  }
+
   /** Counts the tokens held here (by the VALUE of the ids) and the index entries left to write, at start. */
   Future<Void> countHeld() {
     Future<Void> held = calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.ID_PREFIX), maxScan).map(scan -> {

@@ -11,7 +11,15 @@ import org.juicetokens.foundation.dht.proto.DhtEntry;
 import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtWriteResult;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreAck;
+import org.juicetokens.foundation.storage.proto.StoreBatch;
+import org.juicetokens.foundation.storage.proto.StoreEntry;
+import org.juicetokens.foundation.storage.proto.StoreWrite;
 import org.juicetokens.token.proto.IssuanceClaim;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Issuance claims in the DHT (jt.issuances, key = issuance id, signed by the issuer): the first
@@ -60,16 +68,47 @@ final class IssuanceLedger {
     } catch (JuiceException e) {
       return Future.failedFuture(e);
     }
-    return signedPut(order.issuerId(), issuanceId, next, current, now).compose(result -> {
+    return signedPut(order.issuerId(), issuanceId, next, current, now).compose(written -> {
+      DhtWriteResult result = written.result();
       if (result.getApplied()) {
-        return Future.succeededFuture(IssuanceClaims.range(current == null ? null : current.claim(), next));
+        // durable here before any of its indices is used: a restarted cluster gets the claim back from this node
+        return keep(issuanceId, written.put()).map(ack -> IssuanceClaims.range(current == null ? null : current.claim(), next));
       }
       Seen seenNow = result.getCurrentValue().isEmpty() ? null : seen(result.getCurrentValue());
       return attempt(order, issuanceId, issuerKey, seenNow, left - 1);
     });
   }
 
-  private Future<DhtWriteResult> signedPut(String issuerId, String issuanceId, IssuanceClaim next, Seen current, long now) {
+  private record Written(DhtPutRequest put, DhtWriteResult result) {
+  }
+
+  private Future<StoreAck> keep(String issuanceId, DhtPutRequest put) {
+    DhtPutRequest restorable = put.toBuilder().setCondition(DhtPutCondition.IF_ABSENT).clearExpectedValue().build();
+    return calls.storeBatch(StoreBatch.newBuilder().setSync(true).addWrites(StoreWrite.newBuilder()
+      .setFamily(StoreFamily.TOKENS.dbName()).setKey(ByteString.copyFrom(TokenStoreLayout.claimKey(issuanceId)))
+      .setValue(restorable.toByteString())).build());
+  }
+
+  /**
+   * Puts back (IF_ABSENT, with their original signatures) the claims this node keeps, for a DHT
+   * that lost them (every member restarted); answers how many were missing.
+   */
+  Future<Integer> restore(int maxClaims) {
+    return calls.storeScan(TokenStoreLayout.bytes(TokenStoreLayout.CLAIM_PREFIX), maxClaims).compose(scan -> {
+      List<Future<DhtWriteResult>> puts = new ArrayList<>();
+      for (StoreEntry e : scan.getEntriesList()) {
+        try {
+          puts.add(calls.dhtPut(DhtPutRequest.parseFrom(e.getValue())));
+        } catch (InvalidProtocolBufferException ex) {
+          puts.add(Future.failedFuture(new JuiceException(ErrorCode.DATA_CORRUPTION, "undecodable kept issuance claim", ex)));
+        }
+      }
+      return Future.join(puts).transform(ignored -> Future.succeededFuture(
+        (int) puts.stream().filter(f -> f.succeeded() && f.result().getApplied()).count()));
+    });
+  }
+
+  private Future<Written> signedPut(String issuerId, String issuanceId, IssuanceClaim next, Seen current, long now) {
     ByteString value = next.toByteString();
     byte[] signed = DhtEntryVerifier.signedBytes(DhtMaps.ISSUANCES, issuanceId,
       DhtEntry.newBuilder().setValue(value).setWrittenAtMs(now).build());
@@ -87,7 +126,8 @@ final class IssuanceLedger {
       } else {
         put.setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(current.bytes());
       }
-      return calls.dhtPut(put.build());
+      DhtPutRequest request = put.build();
+      return calls.dhtPut(request).map(result -> new Written(request, result));
     });
   }
 

@@ -8,6 +8,7 @@ import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
+import org.juicetokens.foundation.dht.proto.DhtWriteResult;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreBatch;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
@@ -39,10 +40,11 @@ final class TokenIndex {
     this.meters = meters;
   }
 
-  static TokenIndexEntry genesisEntry(Token token, String homeNode, long nowMs) {
+  /** The entry of a token as stored here: its telomere's transfer count and head (transfer 0 at genesis). */
+  static TokenIndexEntry entryOf(Token token, String homeNode, long nowMs) {
     return TokenIndexEntry.newBuilder()
       .setTokenId(token.getId())
-      .setTransferNumber(0)
+      .setTransferNumber(token.getTelomere().getTransfers())
       .setHead(token.getTelomere().getHead())
       .setHomeNode(homeNode)
       .setOwnerId(token.getOwnerId())
@@ -56,16 +58,7 @@ final class TokenIndex {
    * answers how many entries could not be written (their markers stay for the retry).
    */
   Future<Integer> publish(List<Token> tokens) {
-    long now = System.currentTimeMillis();
-    List<Future<?>> puts = new ArrayList<>(tokens.size());
-    for (Token t : tokens) {
-      puts.add(calls.dhtPut(DhtPutRequest.newBuilder()
-        .setMap(DhtMaps.TOKEN_INDEX)
-        .setKey(t.getId())
-        .setValue(genesisEntry(t, nodeId, now).toByteString())
-        .setCondition(DhtPutCondition.IF_ABSENT)
-        .build()));
-    }
+    List<Future<DhtWriteResult>> puts = put(tokens);
     return Future.join(puts).transform(ignored -> {
       StoreBatch.Builder clear = StoreBatch.newBuilder().setSync(false);
       int failed = 0;
@@ -92,6 +85,30 @@ final class TokenIndex {
         failure -> LOG.warn("[Token] [node: {}] index outbox markers not cleared: {}", nodeId, failure.getMessage()));
       return Future.succeededFuture(pending);
     });
+  }
+
+  /**
+   * Puts back the entries of tokens stored here that the DHT lost (every member restarted: the
+   * DHT is in memory); IF_ABSENT, so entries still there are untouched. Answers how many were missing.
+   */
+  Future<Integer> republish(List<Token> tokens) {
+    List<Future<DhtWriteResult>> puts = put(tokens);
+    return Future.join(puts).transform(ignored -> Future.succeededFuture((int) puts.stream()
+      .filter(f -> f.succeeded() && f.result().getApplied()).count()));
+  }
+
+  private List<Future<DhtWriteResult>> put(List<Token> tokens) {
+    long now = System.currentTimeMillis();
+    List<Future<DhtWriteResult>> puts = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      puts.add(calls.dhtPut(DhtPutRequest.newBuilder()
+        .setMap(DhtMaps.TOKEN_INDEX)
+        .setKey(t.getId())
+        .setValue(entryOf(t, nodeId, now).toByteString())
+        .setCondition(DhtPutCondition.IF_ABSENT)
+        .build()));
+    }
+    return puts;
   }
 
   /** The index entry of {@code tokenId}; NOT_FOUND when the DHT has none. */

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  * Plus {@code wis/<ownerId>} → the wissel's token id (at most one per owner) and
  * {@code pix/<tokenId>} → the owner id while the token's DHT index entry is not yet written (an
- * outbox: written with the tokens, deleted once the index entry is in the DHT). Identity ids are
+ * outbox: written with the tokens, deleted once the index entry is in the DHT). On the issuer's home
+ * node, {@code iss/<issuanceId>} → the signed DHT put of its latest issuance claim, so the claim and
+ * its index counter survive a restart of the whole cluster (the DHT is in memory). Identity ids are
  * hex and token ids have no '/', so prefixes never overlap.
  */
 public final class TokenStoreLayout {
@@ -19,6 +21,7 @@ public final class TokenStoreLayout {
   public static final String ID_PREFIX = "id/";
   public static final String WISSEL_PREFIX = "wis/";
   public static final String PENDING_INDEX_PREFIX = "pix/";
+  public static final String CLAIM_PREFIX = "iss/";
 
   private TokenStoreLayout() {
   }
@@ -37,6 +40,10 @@ public final class TokenStoreLayout {
 
   public static byte[] wisselKey(String ownerId) {
     return bytes(WISSEL_PREFIX + ownerId);
+  }
+
+  public static byte[] claimKey(String issuanceId) {
+    return bytes(CLAIM_PREFIX + issuanceId);
   }
 
   public static byte[] pendingIndexKey(String tokenId) {

@@ -53,7 +53,8 @@ public final class TokenVerticle extends VerticleBase {
     meters = new TokenMeters(node.registry(), denominations);
     TokenIndex index = new TokenIndex(calls, node.nodeId(), meters);
     home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT));
-    Minting minting = new Minting(calls, mint, new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS)),
+    IssuanceLedger ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
+    Minting minting = new Minting(calls, mint, ledger,
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId());
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
@@ -84,8 +85,14 @@ public final class TokenVerticle extends VerticleBase {
     long retryMs = config.longValue(Settings.TOKEN_INDEX_RETRY_MS);
     // the outbox is scanned every time (an empty prefix scan is cheap): markers may predate this start
     retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> op("republishIndex", "pending=" + meters.indexPending(), home::republishPending));
+    int maxScan = config.integer(Settings.STORAGE_MAX_SCAN);
+    // the DHT is in memory: after a restart of every member it lacks what only the home nodes kept.
+    // Claims come back before this node mints (else another identity could claim an issuance);
+    // index entries come back in the background (reads of a token fail NOT_FOUND until then)
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-      .compose(v -> op("countHeld", "", home::countHeld));
+      .compose(v -> op("countHeld", "", home::countHeld))
+      .compose(v -> op("restoreClaims", "", () -> ledger.restore(maxScan)))
+      .onSuccess(v -> op("reindex", "tokens held here", home::republishAll));
   }
 
   @Override
