@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * batches, the Hazelcast DHT): one token per call, and a batch of 100 per call; next to them the
  * raw Ed25519 sign and verify of BouncyCastle in the same run, so the mint's cost can be read as a
  * multiple of its signatures. A single mint = 2 identity lookups, 1 DHT read + 1 conditional DHT
- * write of the issuance claim (1 signature), 1 genesis signature, 1 genesis verification on the home
- * node (plus an identity lookup), 1 synced storage batch, 1 index write and 1 unsynced marker removal.
+ * write of the issuance claim (1 signature) kept locally (1 synced write), 1 genesis signature, 1
+ * genesis verification on the home node (plus an identity lookup), 1 synced storage batch, 1 index
+ * write and 1 unsynced marker removal.
  * One caller thread, one mint in flight.
  * Run: {@code ./mvnw -Pbench -DskipTests package exec:exec -Djmh.args="MintBench -f 1 -wi 1 -i 3"}.
  */
