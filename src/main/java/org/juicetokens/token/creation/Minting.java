@@ -15,6 +15,7 @@ import org.juicetokens.trust.identity.proto.IdentityView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A mint on the issuer's home node (its key signs here), in this order, so that a refusal at any
@@ -32,6 +33,7 @@ final class Minting {
   private final MintLimits limits;
   private final TokenMeters meters;
   private final String nodeId;
+  private final BooleanSupplier claimsRestored;
 
   /** The request-level limits (settings token.denominations, token.maxMintCount, token.maxReferenceChars). */
   record MintLimits(Denominations denominations, int maxCount, int maxReferenceChars) {
@@ -40,8 +42,10 @@ final class Minting {
     }
   }
 
-  Minting(TokenCalls calls, TokenMint mint, IssuanceLedger ledger, MintLimits limits, TokenMeters meters, String nodeId) {
+  Minting(TokenCalls calls, TokenMint mint, IssuanceLedger ledger, MintLimits limits, TokenMeters meters, String nodeId,
+          BooleanSupplier claimsRestored) {
     this.meters = meters;
+    this.claimsRestored = claimsRestored;
     this.calls = calls;
     this.mint = mint;
     this.ledger = ledger;
@@ -81,6 +85,10 @@ final class Minting {
     if (!issuer.getDocument().getHomeNode().equals(nodeId)) {
       return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuer " + order.issuerId() + " is homed on node "
         + issuer.getDocument().getHomeNode() + ", not on " + nodeId));
+    }
+    if (!claimsRestored.getAsBoolean()) {
+      return Future.failedFuture(JuiceException.unavailable("node " + nodeId
+        + " is still putting its issuance claims back into the DHT; mint again shortly", null));
     }
     String issuanceId = mint.issuanceId(order.reference());
     Future<IdentityView> owner = calls.activeIdentity("owner", order.ownerId());

@@ -37,6 +37,10 @@ public final class TokenVerticle extends VerticleBase {
   private HomeTokens home;
   private String location;
   private long retryTimer = -1;
+  private IssuanceLedger ledger;
+  private int maxScan;
+  /** Whether the issuance claims kept here are back in the DHT (it mints only then); read by the health check too. */
+  private volatile boolean claimsRestored;
 
   public TokenVerticle(NodeContext node) {
     this.node = node;
@@ -53,9 +57,10 @@ public final class TokenVerticle extends VerticleBase {
     meters = new TokenMeters(node.registry(), denominations);
     TokenIndex index = new TokenIndex(calls, node.nodeId(), meters);
     home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT));
-    IssuanceLedger ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
+    ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
     Minting minting = new Minting(calls, mint, ledger,
-      new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId());
+      new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId(),
+      () -> claimsRestored);
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
 
@@ -81,18 +86,29 @@ public final class TokenVerticle extends VerticleBase {
       Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_LIST_SUFFIX), ListTokensRequest.class,
         r -> op("readList", r.getId(), () -> reads.listHere(r))));
 
-    node.health().register(HEALTH_ID, promise -> promise.complete(Status.OK(health())));
+    node.health().register(HEALTH_ID, promise -> promise.complete(claimsRestored ? Status.OK(health())
+      : Status.KO(health().put("reason", "issuance claims kept here are not back in the DHT yet"))));
     long retryMs = config.longValue(Settings.TOKEN_INDEX_RETRY_MS);
     // the outbox is scanned every time (an empty prefix scan is cheap): markers may predate this start
-    retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> op("republishIndex", "pending=" + meters.indexPending(), home::republishPending));
-    int maxScan = config.integer(Settings.STORAGE_MAX_SCAN);
+    retryTimer = vertx.setPeriodic(retryMs, retryMs, id -> {
+      op("republishIndex", "pending=" + meters.indexPending(), home::republishPending);
+      if (!claimsRestored) {
+        restoreClaims();
+      }
+    });
+    maxScan = config.integer(Settings.STORAGE_MAX_SCAN);
     // the DHT is in memory: after a restart of every member it lacks what only the home nodes kept.
-    // Claims come back before this node mints (else another identity could claim an issuance);
-    // index entries come back in the background (reads of a token fail NOT_FOUND until then)
+    // Claims come back before this node mints (else another identity could claim an issuance; a
+    // failure here is retried with the timer, minting refused as UNAVAILABLE meanwhile); index
+    // entries come back in the background (reads of a token fail NOT_FOUND until then)
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
       .compose(v -> op("countHeld", "", home::countHeld))
-      .compose(v -> op("restoreClaims", "", () -> ledger.restore(maxScan)))
+      .compose(v -> restoreClaims().otherwiseEmpty())
       .onSuccess(v -> op("reindex", "tokens held here", home::republishAll));
+  }
+
+  private Future<Integer> restoreClaims() {
+    return op("restoreClaims", "", () -> ledger.restore(maxScan)).onSuccess(n -> claimsRestored = true);
   }
 
   @Override
@@ -106,7 +122,7 @@ public final class TokenVerticle extends VerticleBase {
   private JsonObject health() {
     var stats = meters.stats(location);
     return new JsonObject().put("location", location).put("held", stats.getTokensHeld()).put("minted", stats.getMinted())
-      .put("indexPending", stats.getIndexPending());
+      .put("indexPending", stats.getIndexPending()).put("claimsRestored", claimsRestored);
   }
 
   private static String mintDetail(MintRequest r) {
