@@ -2,13 +2,9 @@ package org.juicetokens.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -27,7 +23,6 @@ import java.util.Set;
  */
 public final class MasterKey {
   public static final int BYTES = 32;
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
     PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
@@ -58,7 +53,7 @@ public final class MasterKey {
       byte[] key = new byte[BYTES];
       random.nextBytes(key);
       try {
-        write(dir, file, key);
+        SecretFiles.createOwnerOnly(file, key);
       } catch (FileAlreadyExistsException raced) {
         Arrays.fill(key, (byte) 0);
         return load(file);
@@ -70,7 +65,7 @@ public final class MasterKey {
   }
 
   private static MasterKey load(Path file) throws IOException {
-    if (posix(file)) {
+    if (SecretFiles.posix(file)) {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
       open.addAll(permissions);
@@ -87,32 +82,6 @@ public final class MasterKey {
         + "; restore it from a backup (a new key cannot open the identity keys sealed under the old one)");
     }
     return new MasterKey(Files.readAllBytes(file), file, false);
-  }
-
-  private static void write(Path dir, Path file, byte[] key) throws IOException {
-    Path temp = posix(dir)
-      ? Files.createTempFile(dir, file.getFileName().toString(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-      : Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(key);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.createLink(file, temp);
-      } catch (UnsupportedOperationException noLinks) {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static boolean posix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /** The raw key, for {@link KeyEncryption} only. */

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.InvalidStatusException;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.common.ServiceMethod;
 import picocli.CommandLine.Option;
@@ -17,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The options and the one gRPC call of the API client commands ({@code token}, {@code balance}):
- * {@code --node host:port}, {@code --token} (or JT_API_TOKEN) sent as {@code authorization: Bearer}
- * on mutating calls, {@code --json} for the proto3 JSON answer, {@code --timeout}. Exit 0 with the
- * answer, 1 when the node refused the call (one line: status and message), 2 on a bad argument,
- * 3 when the node cannot be reached.
+ * What every API client command ({@code identity}, {@code token}, {@code balance}) shares, as a
+ * picocli mixin: {@code --node host:port}, {@code --token} (or JT_API_TOKEN) sent as
+ * {@code authorization: Bearer ...} metadata on mutating calls, {@code --timeout}, {@code --json}
+ * for the proto3 JSON answer; and gRPC calls with one exit-code contract: 0 answered, 1 refused by
+ * the node (one line: its message), 2 bad argument, 3 node unreachable.
  */
 final class ApiClient {
   static final int EXIT_OK = 0;
@@ -33,59 +34,111 @@ final class ApiClient {
   String node;
   @Option(names = "--token", defaultValue = "${env:JT_API_TOKEN}", description = "API token for mutating calls (default: $JT_API_TOKEN)")
   String token;
-  @Option(names = "--json", description = "print the answer as proto3 JSON")
-  boolean json;
   @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait for the answer (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
+  @Option(names = "--json", description = "print the answer as proto3 JSON")
+  boolean json;
 
-  /** A call that was answered with a non-OK gRPC status. */
-  static final class Refused extends RuntimeException {
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  /** A call that failed with an exit code already decided (the message is what to print). */
+  static final class Failed extends Exception {
     private static final long serialVersionUID = 1L;
+    final int exit;
 
-    Refused(GrpcStatus status, String message) {
-      // the node's messages already start with the error code name ("INVALID_ARGUMENT: ...")
-      super(message == null || message.isEmpty() ? status.name() : message);
+    Failed(int exit, String message) {
+      super(message, null, false, false);
+      this.exit = exit;
     }
   }
 
-  /** Calls {@code method} and prints the answer with {@code human} (or as JSON); answers the exit code. */
+  @FunctionalInterface
+  interface Body {
+    int run(Vertx vertx) throws Failed;
+  }
+
+  /** One call printed with {@code human} (or as JSON), in a client of its own; answers the exit code. */
   <Q extends Message, R extends Message> int call(ServiceMethod<R, Q> method, Q request, boolean mutating,
                                                   Function<R, String> human, PrintStream out, PrintStream err) {
-    SocketAddress address;
-    try {
-      address = HealthCommand.parse(node);
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return EXIT_USAGE;
-    }
+    this.out = out;
+    this.err = err;
+    return run(vertx -> {
+      R reply = call(vertx, method, request, mutating);
+      if (json) {
+        print(reply);
+      } else {
+        out.println(human.apply(reply));
+      }
+      return EXIT_OK;
+    });
+  }
+
+  /** Runs {@code body} (one or more calls) with a client Vert.x closed afterwards; a failure prints one line on stderr. */
+  int run(Body body) {
     Vertx vertx = Vertx.vertx();
     try {
-      GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setConnectTimeout(timeoutSeconds * 1000));
-      R reply = client.request(address, method).compose(req -> {
-        if (mutating && token != null && !token.isBlank()) {
-          req.headers().set("authorization", "Bearer " + token.trim());
-        }
-        return req.send(request);
-      }).compose(resp -> resp.last().transform(ar -> ar.succeeded() ? Future.succeededFuture(ar.result())
-        : Future.<R>failedFuture(new Refused(resp.status(), resp.statusMessage()))))
-        .await(timeoutSeconds, TimeUnit.SECONDS);
-      out.println(json ? JsonFormat.printer().print(reply) : human.apply(reply));
-      return EXIT_OK;
-    } catch (Refused e) {
-      err.println("node " + node + " refused the call: " + e.getMessage());
-      return EXIT_REFUSED;
-    } catch (InvalidProtocolBufferException e) {
-      err.println("unprintable answer: " + e.getMessage());
-      return EXIT_REFUSED;
-    } catch (Exception e) {
-      err.println("node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      return EXIT_UNREACHABLE;
+      return body.run(vertx);
+    } catch (Failed f) {
+      err.println(f.getMessage());
+      return f.exit;
     } finally {
       try {
         vertx.close().await(timeoutSeconds, TimeUnit.SECONDS);
       } catch (Exception e) {
         err.println("(closing the client took too long: " + e.getMessage() + ")");
       }
+    }
+  }
+
+  /** A mutating call (the token is sent when there is one). */
+  <Q extends Message, R extends Message> R call(Vertx vertx, ServiceMethod<R, Q> method, Q request) throws Failed {
+    return call(vertx, method, request, true);
+  }
+
+  <Q extends Message, R extends Message> R call(Vertx vertx, ServiceMethod<R, Q> method, Q request, boolean mutating) throws Failed {
+    SocketAddress address;
+    try {
+      address = HealthCommand.parse(node);
+    } catch (IllegalArgumentException e) {
+      throw new Failed(EXIT_USAGE, e.getMessage());
+    }
+    GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setConnectTimeout(timeoutSeconds * 1000));
+    try {
+      return client.request(address, method)
+        .compose(req -> {
+          if (mutating && token != null && !token.isBlank()) {
+            req.headers().set("authorization", "Bearer " + token.trim());
+          }
+          return req.send(request);
+        })
+        .compose(resp -> resp.last().recover(failure -> Future.failedFuture(resp.status() != null && resp.status() != GrpcStatus.OK
+          ? new Failed(EXIT_REFUSED, refusal(resp.status(), resp.statusMessage()))
+          : failure)))
+        .await(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InvalidStatusException e) {
+      throw new Failed(EXIT_REFUSED, refusal(e.actualStatus(), null));
+    } catch (Exception e) {
+      if (e instanceof Failed refused) {
+        throw refused;
+      }
+      if (e.getCause() instanceof Failed refused) {
+        throw refused;
+      }
+      throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  private String refusal(GrpcStatus status, String message) {
+    // the node's messages already start with the error code name ("INVALID_ARGUMENT: ...")
+    return "node " + node + " refused the call: " + (message == null || message.isBlank() ? status.name() : message);
+  }
+
+  void print(Message answer) {
+    try {
+      out.println(JsonFormat.printer().print(answer));
+    } catch (InvalidProtocolBufferException e) {
+      err.println("unprintable answer: " + e.getMessage());
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bin/juice identity create|show|rotate|revoke}: the node's IdentityService over gRPC.
- * Human lines by default, {@code --json} for proto3 JSON; see {@link IdentityCall} for the exit codes.
+ * Human lines by default, {@code --json} for proto3 JSON; see {@link ApiClient} for the exit codes.
  */
 @Command(name = "identity", mixinStandardHelpOptions = true, description = "Create, show, rotate or revoke identities over gRPC.",
   subcommands = {IdentityCommand.Create.class, IdentityCommand.Show.class, IdentityCommand.Rotate.class, IdentityCommand.Revoke.class})
@@ -25,10 +25,10 @@ final class IdentityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.err.println("name a subcommand: create, show, rotate or revoke (see --help)");
-    return IdentityCall.EXIT_USAGE;
+    return ApiClient.EXIT_USAGE;
   }
 
-  static void show(IdentityCall c, IdentityReply r) {
+  static void show(ApiClient c, IdentityReply r) {
     if (c.json) {
       c.print(r);
       return;
@@ -47,7 +47,7 @@ final class IdentityCommand implements Callable<Integer> {
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an identity homed on the node.")
   static final class Create implements Callable<Integer> {
     @Mixin
-    IdentityCall c = new IdentityCall();
+    ApiClient c = new ApiClient();
     @Option(names = "--name", required = true, description = "display name (1-64 characters)")
     String name;
 
@@ -55,7 +55,7 @@ final class IdentityCommand implements Callable<Integer> {
     public Integer call() {
       return c.run(vertx -> {
         show(c, c.call(vertx, IdentityServiceGrpcClient.CreateIdentity, CreateIdentityRequest.newBuilder().setDisplayName(name).build()));
-        return IdentityCall.EXIT_OK;
+        return ApiClient.EXIT_OK;
       });
     }
   }
@@ -63,15 +63,15 @@ final class IdentityCommand implements Callable<Integer> {
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an identity's current document (verified by the node).")
   static final class Show implements Callable<Integer> {
     @Mixin
-    IdentityCall c = new IdentityCall();
+    ApiClient c = new ApiClient();
     @Parameters(index = "0", paramLabel = "ID", description = "identity id (40 hex characters)")
     String id;
 
     @Override
     public Integer call() {
       return c.run(vertx -> {
-        show(c, c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build()));
-        return IdentityCall.EXIT_OK;
+        show(c, c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false));
+        return ApiClient.EXIT_OK;
       });
     }
   }
@@ -79,7 +79,7 @@ final class IdentityCommand implements Callable<Integer> {
   @Command(name = "rotate", mixinStandardHelpOptions = true, description = "Rotate an identity's key (new key signed by the old one).")
   static final class Rotate implements Callable<Integer> {
     @Mixin
-    IdentityCall c = new IdentityCall();
+    ApiClient c = new ApiClient();
     @Parameters(index = "0", paramLabel = "ID", description = "identity id")
     String id;
     @Option(names = "--sequence", description = "the document sequence being replaced (default: read the current one)")
@@ -89,9 +89,9 @@ final class IdentityCommand implements Callable<Integer> {
     public Integer call() {
       return c.run(vertx -> {
         long expected = sequence != null ? sequence
-          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build()).getSequence();
+          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false).getSequence();
         show(c, c.call(vertx, IdentityServiceGrpcClient.RotateKey, RotateKeyRequest.newBuilder().setId(id).setExpectedSequence(expected).build()));
-        return IdentityCall.EXIT_OK;
+        return ApiClient.EXIT_OK;
       });
     }
   }
@@ -99,7 +99,7 @@ final class IdentityCommand implements Callable<Integer> {
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an identity (it signs nothing more).")
   static final class Revoke implements Callable<Integer> {
     @Mixin
-    IdentityCall c = new IdentityCall();
+    ApiClient c = new ApiClient();
     @Parameters(index = "0", paramLabel = "ID", description = "identity id")
     String id;
     @Option(names = "--reason", defaultValue = "", description = "why (kept in the document)")
@@ -111,10 +111,10 @@ final class IdentityCommand implements Callable<Integer> {
     public Integer call() {
       return c.run(vertx -> {
         long expected = sequence != null ? sequence
-          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build()).getSequence();
+          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false).getSequence();
         show(c, c.call(vertx, IdentityServiceGrpcClient.RevokeIdentity, RevokeIdentityRequest.newBuilder().setId(id)
           .setExpectedSequence(expected).setReason(reason).build()));
-        return IdentityCall.EXIT_OK;
+        return ApiClient.EXIT_OK;
       });
     }
   }

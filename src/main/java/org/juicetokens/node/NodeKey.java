@@ -2,18 +2,16 @@ package org.juicetokens.node;
 
 import org.juicetokens.crypto.Ed25519;
 import org.juicetokens.crypto.Hex;
+import org.juicetokens.crypto.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -34,7 +32,6 @@ public final class NodeKey {
   public static final String FILE_NAME = "node.key";
   private static final Logger LOG = LoggerFactory.getLogger(NodeKey.class);
   private static final String SCHEME = "ed25519";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final Ed25519.PrivateKey key;
   private final byte[] publicKey;
@@ -111,43 +108,26 @@ public final class NodeKey {
 
   /** A key file readable by others is tightened, not refused: the node still owns it. */
   private static void tightenPermissions(Path file) throws IOException {
-    if (!posix(file)) {
+    if (!SecretFiles.posix(file)) {
       return;
     }
     Set<PosixFilePermission> current = Files.getPosixFilePermissions(file);
-    if (!current.equals(OWNER_ONLY)) {
+    if (!current.equals(SecretFiles.OWNER_ONLY)) {
       LOG.warn("[Identity] node key {} had permissions {}; set to rw-------", file, PosixFilePermissions.toString(current));
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
+      Files.setPosixFilePermissions(file, SecretFiles.OWNER_ONLY);
     }
   }
 
   private void write(Path file) throws IOException {
-    Path dir = file.getParent();
-    Path temp = posix(dir)
-      ? Files.createTempFile(dir, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-      : Files.createTempFile(dir, FILE_NAME, ".tmp");
     byte[] seed = key.seed();
+    byte[] line = (SCHEME + " " + Base64.getEncoder().encodeToString(seed) + " " + Base64.getEncoder().encodeToString(publicKey) + "\n")
+      .getBytes(StandardCharsets.US_ASCII);
     try {
-      String line = SCHEME + " " + Base64.getEncoder().encodeToString(seed) + " " + Base64.getEncoder().encodeToString(publicKey) + "\n";
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        channel.write(StandardCharsets.US_ASCII.encode(line));
-        channel.force(true);
-      }
-      // a hard link appears atomically and fails if the name exists (a rename would replace
-      // a key another process wrote meanwhile); file systems without links get the atomic move
-      try {
-        Files.createLink(file, temp);
-      } catch (UnsupportedOperationException noLinks) {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      }
+      SecretFiles.createOwnerOnly(file, line);
     } finally {
       Arrays.fill(seed, (byte) 0);
-      Files.deleteIfExists(temp);
+      Arrays.fill(line, (byte) 0);
     }
-  }
-
-  private static boolean posix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   public byte[] publicKey() {
