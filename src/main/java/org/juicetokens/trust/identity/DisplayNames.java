@@ -4,7 +4,7 @@ import org.juicetokens.common.JuiceException;
 
 /** Display names: trimmed, 1 to {@code identity.maxDisplayNameChars} characters, no control characters. Pure. */
 public final class DisplayNames {
-  public static final String FIELD = "display_name";
+  public static final String FIELD = "displayName";
 
   private DisplayNames() {
   }

@@ -78,7 +78,7 @@ final class IdentityOperations {
 
   /** The current document from the DHT, checked here (signature, key chain, id, not older than one seen before). */
   Future<IdentityView> get(IdentityLookup lookup) {
-    String id = IdentityIds.require(lookup.getIdentityId(), "identity_id");
+    String id = IdentityIds.require(lookup.getIdentityId(), "identityId");
     return dht.read(id, true)
       .recover(failure -> Errors.toJuice(failure).code() == ErrorCode.UNAUTHENTICATED ? explainRejection(id) : Future.failedFuture(failure))
       .compose(found -> {
@@ -98,7 +98,7 @@ final class IdentityOperations {
 
   /** Signs with the active key of an identity homed here (node-local contract of IDENTITY_SIGN). */
   Future<IdentitySignature> sign(IdentitySignRequest request) {
-    String id = IdentityIds.require(request.getIdentityId(), "identity_id");
+    String id = IdentityIds.require(request.getIdentityId(), "identityId");
     return signable(id).map(h -> IdentitySignature.newBuilder()
       .setIdentityId(id)
       .setPublicKey(ByteString.copyFrom(h.current().activePublicKey()))

@@ -111,7 +111,7 @@ final class IdentityUpdates {
         IdentityDocuments.Signed current = h.current();
         long sequence = h.sequence();
         if (expectedSequence != sequence) {
-          return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "stale sequence: expected_sequence " + expectedSequence
+          return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "stale sequence: expectedSequence " + expectedSequence
             + ", but identity " + id + " is at sequence " + sequence));
         }
         Step step = maker.make(current, h.activeKey());
@@ -143,7 +143,7 @@ final class IdentityUpdates {
 
   private static void requireSequence(long expectedSequence) {
     if (expectedSequence < 1) {
-      throw JuiceException.invalidArgument("expected_sequence must be the document's current sequence (>= 1), got " + expectedSequence);
+      throw JuiceException.invalidArgument("expectedSequence must be the document's current sequence (>= 1), got " + expectedSequence);
     }
   }
 

@@ -17,8 +17,8 @@ class DisplayNamesTest {
 
   @Test
   void empty_too_long_or_control_characters_are_invalid_naming_the_field() {
-    assertThatThrownBy(() -> DisplayNames.normalize(" \t ", 64)).hasMessageContaining("display_name must not be empty");
-    assertThatThrownBy(() -> DisplayNames.normalize(null, 64)).hasMessageContaining("display_name");
+    assertThatThrownBy(() -> DisplayNames.normalize(" \t ", 64)).hasMessageContaining("displayName must not be empty");
+    assertThatThrownBy(() -> DisplayNames.normalize(null, 64)).hasMessageContaining("displayName");
     assertThatThrownBy(() -> DisplayNames.normalize("x".repeat(65), 64)).hasMessageContaining("65 characters, at most 64");
     assertThatThrownBy(() -> DisplayNames.normalize("a\nb", 64)).hasMessageContaining("control characters");
     assertThatThrownBy(() -> DisplayNames.normalize("a\u202Eb", 64))

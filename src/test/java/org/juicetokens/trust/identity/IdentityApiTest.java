@@ -106,7 +106,7 @@ class IdentityApiTest {
       .sendJsonObject(new JsonObject().put("displayName", "  ")));
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(empty.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_ARGUMENT");
-    assertThat(empty.bodyAsJsonObject().getString("message")).contains("display_name");
+    assertThat(empty.bodyAsJsonObject().getString("message")).contains("displayName");
     HttpResponse<Buffer> tooLong = await(web.post("/api/v1/identities").bearerTokenAuthentication(TOKEN)
       .sendJsonObject(new JsonObject().put("displayName", "x".repeat(65))));
     assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -178,7 +178,7 @@ class IdentityApiTest {
 
     Run empty = cli("identity", "create", "--name", " ", "--node", at, "--token", TOKEN);
     assertThat(empty.exit()).isEqualTo(1);
-    assertThat(empty.err().strip()).contains("INVALID_ARGUMENT", "display_name").doesNotContain("\n");
+    assertThat(empty.err().strip()).contains("INVALID_ARGUMENT", "displayName").doesNotContain("\n");
     assertThat(cli("identity", "show", "0".repeat(40), "--node", at).err()).contains("NOT_FOUND");
     assertThat(cli("identity", "show", id, "--node", "127.0.0.1:" + FreePorts.next(), "--timeout", "3").exit()).isEqualTo(3);
   }

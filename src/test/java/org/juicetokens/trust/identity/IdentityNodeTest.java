@@ -94,9 +94,9 @@ class IdentityNodeTest {
     try {
       assertThat(IdentityTestSupport.failureOf(node, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName("   ").build()))
         .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
-        .satisfies(e -> assertThat(e.getMessage()).contains("display_name"));
+        .satisfies(e -> assertThat(e.getMessage()).contains("displayName"));
       assertThat(IdentityTestSupport.failureOf(node, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName("123456789").build())
-        .getMessage()).contains("display_name", "at most 8");
+        .getMessage()).contains("displayName", "at most 8");
       assertThat(failure(node, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName("a\u0007b").build()))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
       assertThat(failure(node, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId("ABC").build()))
