@@ -2,7 +2,6 @@ package org.juicetokens.token.creation;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
-import io.vertx.core.Future;
 import org.juicetokens.api.v1.CreateIdentityRequest;
 import org.juicetokens.api.v1.MintReply;
 import org.juicetokens.api.v1.MintRequest;
@@ -18,16 +17,13 @@ import org.juicetokens.foundation.storage.proto.StoreEntry;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.node.JuiceNode;
-import org.juicetokens.node.config.NodeConfig;
-import org.juicetokens.testing.FreePorts;
+import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.identity.proto.IdentityView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Nodes, identities and the bus calls of the token tests (each with a generous timeout). */
@@ -37,29 +33,13 @@ final class TokenTestSupport {
   private TokenTestSupport() {
   }
 
-  /** Starts {@code ids.size()} clustered nodes, member 0 first; each its own data dir under {@code tmp}. */
+  /** Starts {@code ids.size()} clustered nodes (see {@link InJvmClusters#startCluster}). */
   static List<JuiceNode> startCluster(Path tmp, List<String> ids, Map<String, String> extra) throws Exception {
-    String cluster = "test-" + UUID.randomUUID();
-    List<Integer> ports = ids.stream().map(i -> FreePorts.next()).toList();
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    List<JuiceNode> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < ids.size(); i++) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-          "node.id", ids.get(i), "http.port", "0", "node.dataDir", tmp.toString(), "cluster.name", cluster,
-          "cluster.port", String.valueOf(ports.get(i)), "cluster.members", i == 0 ? "" : members, "cluster.fastJoin", "true"));
-        settings.putAll(extra);
-        nodes.add(JuiceNode.start(NodeConfig.of(settings)).await(90, TimeUnit.SECONDS));
-      }
-      return nodes;
-    } catch (Exception | AssertionError e) {
-      closeAll(nodes);
-      throw e;
-    }
+    return InJvmClusters.startCluster(tmp, ids, extra);
   }
 
   static void closeAll(List<JuiceNode> nodes) throws Exception {
-    Future.join(nodes.stream().map(JuiceNode::close).toList()).await(60, TimeUnit.SECONDS);
+    InJvmClusters.closeAll(nodes);
   }
 
   static <R extends Message> R ask(JuiceNode node, String address, Message request, Class<R> type) throws Exception {

@@ -1,11 +1,9 @@
 package org.juicetokens.transport.discovery;
 
-import io.vertx.core.Future;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.node.JuiceNode;
-import org.juicetokens.node.config.NodeConfig;
-import org.juicetokens.testing.FreePorts;
+import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.transport.discovery.proto.DiscoverRequest;
 import org.juicetokens.transport.discovery.proto.DiscoverResult;
 import org.juicetokens.transport.discovery.proto.DiscoveryMethod;
@@ -13,11 +11,8 @@ import org.juicetokens.transport.discovery.proto.ListPeersRequest;
 import org.juicetokens.transport.discovery.proto.Peer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -28,29 +23,13 @@ final class DiscoveryTestSupport {
   private DiscoveryTestSupport() {
   }
 
-  /** Starts {@code ids.size()} nodes, member 0 first listing only itself (the fastest join in one JVM). */
+  /** Starts {@code ids.size()} clustered nodes (see {@link InJvmClusters#startCluster}). */
   static List<JuiceNode> startCluster(Path tmp, List<String> ids, Map<String, String> extra) throws Exception {
-    String cluster = "test-" + UUID.randomUUID();
-    List<Integer> ports = ids.stream().map(i -> FreePorts.next()).toList();
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    List<JuiceNode> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < ids.size(); i++) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-          "node.id", ids.get(i), "http.port", "0", "node.dataDir", tmp.toString(), "cluster.name", cluster,
-          "cluster.port", String.valueOf(ports.get(i)), "cluster.members", i == 0 ? "" : members, "cluster.fastJoin", "true"));
-        settings.putAll(extra);
-        nodes.add(JuiceNode.start(NodeConfig.of(settings)).await(90, TimeUnit.SECONDS));
-      }
-      return nodes;
-    } catch (Exception | AssertionError e) {
-      closeAll(nodes);
-      throw e;
-    }
+    return InJvmClusters.startCluster(tmp, ids, extra);
   }
 
   static void closeAll(List<JuiceNode> nodes) throws Exception {
-    Future.join(nodes.stream().map(JuiceNode::close).toList()).await(60, TimeUnit.SECONDS);
+    InJvmClusters.closeAll(nodes);
   }
 
   static List<Peer> peerTable(JuiceNode node) throws Exception {

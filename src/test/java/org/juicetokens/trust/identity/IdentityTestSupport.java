@@ -2,7 +2,6 @@ package org.juicetokens.trust.identity;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
-import io.vertx.core.Future;
 import org.juicetokens.api.v1.Challenge;
 import org.juicetokens.api.v1.ChallengeRequest;
 import org.juicetokens.api.v1.CreateIdentityRequest;
@@ -17,19 +16,15 @@ import org.juicetokens.common.Bus;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.Errors;
 import org.juicetokens.node.JuiceNode;
-import org.juicetokens.node.config.NodeConfig;
-import org.juicetokens.testing.FreePorts;
+import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.identity.proto.IdentityLookup;
 import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
 import org.juicetokens.trust.identity.proto.IdentityView;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Nodes for identity tests and the bus calls the tests make (each with a generous timeout). */
@@ -39,37 +34,21 @@ final class IdentityTestSupport {
   private IdentityTestSupport() {
   }
 
-  /** Starts {@code ids.size()} clustered nodes, member 0 first; each its own data dir under {@code tmp}. */
+  /** Starts {@code ids.size()} clustered nodes (see {@link InJvmClusters#startCluster}). */
   static List<JuiceNode> startCluster(Path tmp, List<String> ids, Map<String, String> extra) throws Exception {
-    String cluster = "test-" + UUID.randomUUID();
-    List<Integer> ports = ids.stream().map(i -> FreePorts.next()).toList();
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    List<JuiceNode> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < ids.size(); i++) {
-        nodes.add(start(settings(tmp, ids.get(i), cluster, ports.get(i), i == 0 ? "" : members, extra)));
-      }
-      return nodes;
-    } catch (Exception | AssertionError e) {
-      closeAll(nodes);
-      throw e;
-    }
+    return InJvmClusters.startCluster(tmp, ids, extra);
   }
 
   static Map<String, String> settings(Path tmp, String id, String cluster, int port, String members, Map<String, String> extra) {
-    Map<String, String> settings = new HashMap<>(Map.of(
-      "node.id", id, "http.port", "0", "node.dataDir", tmp.toString(), "cluster.name", cluster,
-      "cluster.port", String.valueOf(port), "cluster.members", members, "cluster.fastJoin", "true"));
-    settings.putAll(extra);
-    return settings;
+    return InJvmClusters.settings(tmp, id, cluster, port, members, extra);
   }
 
   static JuiceNode start(Map<String, String> settings) throws Exception {
-    return JuiceNode.start(NodeConfig.of(settings)).await(90, TimeUnit.SECONDS);
+    return InJvmClusters.start(settings);
   }
 
   static void closeAll(List<JuiceNode> nodes) throws Exception {
-    Future.join(nodes.stream().map(JuiceNode::close).toList()).await(60, TimeUnit.SECONDS);
+    InJvmClusters.closeAll(nodes);
   }
 
   static <R extends Message> R ask(JuiceNode node, String address, Message request, Class<R> type) throws Exception {
