@@ -4,7 +4,7 @@ import org.juicetokens.common.JuiceException;
 
 /**
  * A regular token that can change hands whole: ACTIVE, unexpired, not the wissel, not locked
- * ({@link Wallet#of} filters the stored tokens down to these). Its value is its denomination in
+ * ({@link Wallet#fromStored} filters the stored tokens down to these). Its value is its denomination in
  * whole units.
  */
 public record SpendableToken(String tokenId, int denomination) {

@@ -47,7 +47,7 @@ public record Wallet(List<SpendableToken> regular, OptionalInt wisselHundredths)
    * are the regular ones; the wissel counts only when it is ACTIVE and unexpired too (a wissel
    * LOCKED by another exchange is absent here, so this payment settles whole units only).
    */
-  public static Wallet of(List<Token> tokens, long nowMs) {
+  public static Wallet fromStored(List<Token> tokens, long nowMs) {
     List<SpendableToken> regular = new ArrayList<>();
     OptionalInt wissel = OptionalInt.empty();
     for (Token token : tokens) {
