@@ -37,6 +37,10 @@ class ErrorsTest {
     assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode).distinct().count()).isEqualTo(ErrorCode.values().length);
     assertThat(Errors.toGrpc(JuiceException.invalidArgument("x")).status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT);
     assertThat(ErrorCode.TIME_INADEQUATE.httpStatus()).isEqualTo(412);
+    assertThat(ErrorCode.INSUFFICIENT_CHANGE.wireCode()).isEqualTo(4014);
+    assertThat(ErrorCode.INSUFFICIENT_CHANGE.httpStatus()).isEqualTo(412);
+    assertThat(ErrorCode.INSUFFICIENT_CHANGE.grpcStatus()).isEqualTo(GrpcStatus.FAILED_PRECONDITION);
+    assertThat(ErrorCode.fromGrpcStatus(GrpcStatus.FAILED_PRECONDITION)).as("a foreign FAILED_PRECONDITION").isEqualTo(ErrorCode.INSUFFICIENT_FUNDS);
     assertThat(ErrorCode.UNAVAILABLE.httpStatus()).isEqualTo(503);
     for (ErrorCode code : ErrorCode.values()) {
       assertThat(ErrorCode.fromWireCode(code.wireCode())).isEqualTo(code);

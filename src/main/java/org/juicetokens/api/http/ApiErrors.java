@@ -12,7 +12,8 @@ import org.juicetokens.common.JuiceException;
  * The HTTP/JSON form of a failure: status {@link ErrorCode#httpStatus()} and body
  * {@code {"code": "...", "message": "...", "details": {...}}}. A gRPC status made by
  * {@link Errors#toGrpc} carries the ErrorCode name in front of its message ("NOT_FOUND: ...");
- * that name is read back, so codes sharing a gRPC status (TIME_INADEQUATE, INSUFFICIENT_FUNDS)
+ * that name is read back, so codes sharing a gRPC status (TIME_INADEQUATE, INSUFFICIENT_FUNDS,
+ * INSUFFICIENT_CHANGE)
  * keep their own identity over HTTP.
  */
 final class ApiErrors {

@@ -146,6 +146,10 @@ public final class Settings {
   // token/telomere
   public static final Setting TELOMERE_TAIL_LINKS = def("telomere.tailLinks", "JT_TELOMERE_TAIL_LINKS", "10", INT, "an integer 1-1000", "Links a token's telomere keeps individually; older ones fold into its compost");
 
+  // token/transaction
+  public static final Setting TRANSACTION_MIN_TOKENS_AFTER_PAYMENT = def("transaction.minTokensAfterPayment", "JT_TRANSACTION_MIN_TOKENS_AFTER_PAYMENT", "2", INT, "an integer >= 0", "Tokens a payer must still hold after a payment, its wissel included (change received back not counted)");
+  public static final Setting TRANSACTION_IDEAL_HOLDING = def("transaction.idealHolding", "JT_TRANSACTION_IDEAL_HOLDING", "5,5,5,5,5,4,3,2,1", LIST, "a comma list of whole numbers >= 1, one per denomination", "Ideal token count per denomination (ascending) the denomination vector clock measures against");
+
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
