@@ -69,12 +69,10 @@ class TransactionEngineTest {
     sim.runUntilQuiet(200);
 
     CertifiedLinks committed = CertifiedLinks.of(java.util.Map.of(Sim.TX, sim.payer.log.get(PAYER).getCertificate()));
-    TelomerePacketVerifier strict = new TelomerePacketVerifier(10, committed);
     for (Token t : sim.payee.tokens.values()) {
       assertThat(org.juicetokens.token.telomere.Telomeres.verify(t.getId(), t.getGenesis(), t.getTelomere(),
         org.juicetokens.token.telomere.VerifyOptions.of(10).withCommitCheck(committed)).valid()).isTrue();
     }
-    assertThat(strict).isNotNull();
   }
 
   @Test
@@ -126,6 +124,35 @@ class TransactionEngineTest {
   }
 
   @Test
+  void a_payee_whose_payer_vanishes_after_the_accept_aborts_alone_at_the_deadline() {
+    Sim sim = sim();
+    sim.start(fx.plan(payerTokens, 3, 0));
+    sim.runUntil(() -> sim.network.stream().anyMatch(f -> f.message().hasAccept()), 50);
+    sim.network.clear();
+    sim.payer.engine = sim.payer.newEngine();     // nothing was durable on the payer's side yet
+    sim.payer.timers.clear();
+
+    sim.runUntilQuiet(200);
+
+    assertThat(last(sim.payee)).isEqualTo(TxState.ABORTED);
+    assertThat(lastCode(sim.payee)).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(sim.payee.tokens.values()).containsExactlyInAnyOrderElementsOf(change);
+    assertThat(sim.payee.log).isEmpty();
+  }
+
+  @Test
+  void a_message_from_another_key_than_the_other_partys_is_ignored() {
+    Sim sim = sim();
+    sim.start(fx.plan(payerTokens, 0, 0));
+    sim.deliver(0);
+    TxMessage accept = sim.network.remove(0).message();
+    TxMessage forged = accept.toBuilder().setSenderKey(com.google.protobuf.ByteString.copyFrom(fx.issuer.publicKey())).build();
+
+    assertThat(sim.payer.engine.receive(forged)).singleElement().isInstanceOf(TxEffect.Ignored.class);
+    assertThat(sim.payer.engine.state(PAYER)).contains(TxState.INITIATED);
+  }
+
+  @Test
   void a_payer_crash_after_the_payee_prepared_leaves_the_payee_in_doubt_until_both_abort() {
     Sim sim = sim();
     sim.start(fx.plan(payerTokens, 3, 0));
@@ -152,6 +179,28 @@ class TransactionEngineTest {
     assertThat(sim.payee.durableState(TxRole.PAYEE)).isEqualTo(TxState.ABORTED);
     assertThat(sim.payer.tokens.values()).containsExactlyInAnyOrderElementsOf(payerTokens);
     assertThat(sim.payee.tokens.values()).containsExactlyInAnyOrderElementsOf(change);
+  }
+
+  @Test
+  void a_payee_in_doubt_commits_when_the_payer_comes_back_with_its_commit() {
+    Sim sim = sim();
+    sim.start(fx.plan(payerTokens, 3, 0));
+    sim.runUntil(() -> sim.payer.durableState(TxRole.PAYER) == TxState.COMMITTED, 200);
+    sim.network.clear();                          // the Commitment is lost and the payer's node goes down
+    Sim.Node down = sim.payer;
+    down.timers.clear();
+    for (int i = 0; i < 40 && sim.payee.durableState(TxRole.PAYEE) != TxState.IN_DOUBT; i++) {
+      sim.runUntil(() -> !sim.network.isEmpty(), 50);
+      sim.network.clear();
+    }
+    assertThat(sim.payee.durableState(TxRole.PAYEE)).isEqualTo(TxState.IN_DOUBT);
+
+    down.crashAndResume();                        // COMMITTED, not finalized: re-sends the Commitment
+    sim.runUntilQuiet(500);
+
+    assertThat(sim.payee.durableState(TxRole.PAYEE)).isEqualTo(TxState.COMMITTED);
+    assertThat(sim.payer.log.get(PAYER).getFinalized()).isTrue();
+    assertThat(sim.payee.tokens.keySet()).containsExactlyInAnyOrder("P-10-0", "P-5-1");
   }
 
   @Test
