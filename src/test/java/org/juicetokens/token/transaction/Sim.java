@@ -81,6 +81,14 @@ final class Sim {
     }
 
     void crashAndResume() {
+      crashAndResume(false);
+    }
+
+    /** The process dies and restarts from its log; {@code writesLand}: its pending writes reached the disk, unacknowledged. */
+    void crashAndResume(boolean writesLand) {
+      while (writesLand && !pendingPersists.isEmpty()) {
+        write(this, pendingPersists.poll());
+      }
       engine = newEngine();
       pendingPersists.clear();
       pendingSigns.clear();
@@ -133,9 +141,6 @@ final class Sim {
         Certificates.Verdict v = Certificates.verifyCommit(r.getCertificate(), r.getPlan().getPayerKey().toByteArray(), r.getTxId(),
           r.getSExo(), r.hasRExo() ? r.getRExo() : null);
         check(v.valid(), n.name + " writes COMMITTED without a valid commit certificate: " + v.problem());
-      }
-      if (r.hasCertificate()) {
-        seen(r.getCertificate());
       }
       n.pendingPersists.add(p);
     } else if (effect instanceof TxEffect.Send s) {
@@ -198,13 +203,22 @@ final class Sim {
   /** Makes the oldest pending write of {@code n} durable (token batch and record together) and acknowledges it. */
   void completePersist(Node n) {
     TxEffect.Persist p = n.pendingPersists.poll();
+    String failure = write(n, p);
+    n.apply(n.engine.handle(p.id(), failure == null ? new TxEvent.Persisted(p.record().getVersion())
+      : new TxEvent.PersistFailed(p.record().getVersion(), failure)));
+  }
+
+  /** Applies one write atomically (token batch and record) and checks the invariants; null, or why it was refused. */
+  private String write(Node n, TxEffect.Persist p) {
     TokenBatch b = p.batch();
     for (String id : b.lock()) {
       Token t = n.tokens.get(id);
       if (t == null || t.getState() != TokenState.ACTIVE) {
-        n.apply(n.engine.handle(p.id(), new TxEvent.PersistFailed(p.record().getVersion(), "token " + id + " is not ACTIVE here")));
-        return;
+        return "token " + id + " is not ACTIVE here";
       }
+    }
+    if (p.record().hasCertificate()) {
+      seen(p.record().getCertificate());
     }
     for (String id : b.lock()) {
       n.tokens.put(id, n.tokens.get(id).toBuilder().setState(TokenState.LOCKED).setLockTxId(p.id().txId()).build());
@@ -221,7 +235,7 @@ final class Sim {
         check((r != null && undecided(r)) || (other != null && undecided(other)), n.name + " keeps token " + t.getId() + " locked after deciding");
       }
     }
-    n.apply(n.engine.handle(p.id(), new TxEvent.Persisted(p.record().getVersion())));
+    return null;
   }
 
   private static boolean undecided(TxRecord r) {
@@ -266,6 +280,15 @@ final class Sim {
     n.timers.remove(key);
     now = Math.max(now, at);
     n.apply(n.engine.handle(key.id(), new TxEvent.TimerFired(key.kind())));
+  }
+
+  /** Fires every timer of {@code n} that is due by now (those it re-arms are not due yet). */
+  void fireDueTimers(Node n) {
+    for (Map.Entry<TimerKey, Long> e : List.copyOf(n.timers.entrySet())) {
+      if (e.getValue() <= now && n.timers.remove(e.getKey()) != null) {
+        n.apply(n.engine.handle(e.getKey().id(), new TxEvent.TimerFired(e.getKey().kind())));
+      }
+    }
   }
 
   boolean anyTimer() {

@@ -204,6 +204,22 @@ class TransactionEngineTest {
   }
 
   @Test
+  void the_deadline_firing_while_the_commit_is_being_written_does_not_abort() {
+    Sim sim = sim();
+    sim.start(fx.plan(payerTokens, 3, 0));
+    sim.runUntil(() -> sim.payer.pendingPersists.stream().anyMatch(p -> p.record().getState() == TxState.COMMITTED), 200);
+    sim.now = sim.payer.log.get(PAYER).getDeadlineMs();
+
+    List<TxEffect> effects = sim.payer.engine.handle(PAYER, new TxEvent.TimerFired(TimerKind.DEADLINE));
+    sim.payer.apply(effects);
+    sim.runUntilQuiet(500);
+
+    assertThat(effects).noneMatch(e -> e instanceof TxEffect.RequestSignature);
+    assertThat(sim.payer.durableState(TxRole.PAYER)).isEqualTo(TxState.COMMITTED);
+    assertThat(sim.payee.durableState(TxRole.PAYEE)).isEqualTo(TxState.COMMITTED);
+  }
+
+  @Test
   void a_payer_crash_after_committing_resends_the_commitment_on_resume() {
     Sim sim = sim();
     sim.start(fx.plan(payerTokens, 3, 0));
