@@ -60,9 +60,7 @@ final class ApiClient {
 
   /** One call printed with {@code human} (or as JSON), in a client of its own; answers the exit code. */
   <Q extends Message, R extends Message> int call(ServiceMethod<R, Q> method, Q request, boolean mutating,
-                                                  Function<R, String> human, PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+                                                  Function<R, String> human) {
     return run(vertx -> {
       R reply = call(vertx, method, request, mutating);
       if (json) {

@@ -1,5 +1,6 @@
 package org.juicetokens.node;
 
+import io.vertx.core.Vertx;
 import org.juicetokens.api.v1.CreateIdentityRequest;
 import org.juicetokens.api.v1.IdentityReply;
 import org.juicetokens.api.v1.IdentityRequest;
@@ -42,6 +43,12 @@ final class IdentityCommand implements Callable<Integer> {
     c.out.printf("  active key %d: %s%n", r.getActiveKey(), r.getPublicKey());
     c.out.printf("  keys       %d (oldest first)%n", r.getPublicKeysCount());
     c.out.printf("  verified   %s%n", r.getVerified());
+  }
+
+  /** The sequence an update replaces: the one given, else the document's current one (read first). */
+  static long expectedSequence(ApiClient c, Vertx vertx, String id, Long given) throws ApiClient.Failed {
+    return given != null ? given
+      : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false).getSequence();
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an identity homed on the node.")
@@ -88,8 +95,7 @@ final class IdentityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       return c.run(vertx -> {
-        long expected = sequence != null ? sequence
-          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false).getSequence();
+        long expected = expectedSequence(c, vertx, id, sequence);
         show(c, c.call(vertx, IdentityServiceGrpcClient.RotateKey, RotateKeyRequest.newBuilder().setId(id).setExpectedSequence(expected).build()));
         return ApiClient.EXIT_OK;
       });
@@ -110,8 +116,7 @@ final class IdentityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       return c.run(vertx -> {
-        long expected = sequence != null ? sequence
-          : c.call(vertx, IdentityServiceGrpcClient.GetIdentity, IdentityRequest.newBuilder().setId(id).build(), false).getSequence();
+        long expected = expectedSequence(c, vertx, id, sequence);
         show(c, c.call(vertx, IdentityServiceGrpcClient.RevokeIdentity, RevokeIdentityRequest.newBuilder().setId(id)
           .setExpectedSequence(expected).setReason(reason).build()));
         return ApiClient.EXIT_OK;

@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -56,8 +55,6 @@ final class TokenCommand implements Runnable {
     int denomination;
     @Option(names = "--count", defaultValue = "1", description = "tokens to mint, 1-1000 (default ${DEFAULT-VALUE})")
     int count;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
@@ -67,7 +64,7 @@ final class TokenCommand implements Runnable {
         "minted %d token(s) of %d under %s%s, value %s%s%n", r.getTokensCount(), denomination, r.getIssuanceId(),
         r.getIssuanceClaimed() ? " (issuance claimed)" : "", Balances.format(r.getAmountHundredths()),
         r.getIndexPending() > 0 ? ", " + r.getIndexPending() + " index entries pending" : "")
-        + r.getTokensList().stream().map(t -> "  " + line(t)).collect(Collectors.joining("\n")), out, err);
+        + r.getTokensList().stream().map(t -> "  " + line(t)).collect(Collectors.joining("\n")));
     }
   }
 
@@ -77,15 +74,13 @@ final class TokenCommand implements Runnable {
     ApiClient client;
     @Parameters(index = "0", paramLabel = "TOKEN_ID")
     String tokenId;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
       return client.call(TokenServiceGrpcClient.GetToken, TokenRequest.newBuilder().setTokenId(tokenId).build(), false,
         (TokenReply r) -> line(r.getToken()) + "\n  issuance " + r.getToken().getIssuanceId() + ", home node " + r.getIndex().getHomeNode()
           + ", transfers " + r.getToken().getTelomere().getTransfers() + "\n  "
-          + (r.getVerified() ? "verified (genesis signature and telomere)" : "NOT VERIFIED: " + r.getVerificationFailure()), out, err);
+          + (r.getVerified() ? "verified (genesis signature and telomere)" : "NOT VERIFIED: " + r.getVerificationFailure()));
     }
   }
 
@@ -97,14 +92,12 @@ final class TokenCommand implements Runnable {
     String owner;
     @Option(names = "--limit", defaultValue = "0", description = "at most this many (0 = the node's token.listLimit)")
     int limit;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
       return client.call(TokenServiceGrpcClient.ListTokens, ListTokensRequest.newBuilder().setId(owner).setLimit(limit).build(), false,
         (TokenList r) -> r.getTokensCount() + " token(s)" + (r.getTruncated() ? " (truncated)" : "")
-          + r.getTokensList().stream().map(t -> "\n  " + line(t)).collect(Collectors.joining()), out, err);
+          + r.getTokensList().stream().map(t -> "\n  " + line(t)).collect(Collectors.joining()));
     }
   }
 
@@ -115,8 +108,6 @@ final class TokenCommand implements Runnable {
     ApiClient client;
     @Parameters(index = "0", paramLabel = "ID")
     String id;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
@@ -125,7 +116,7 @@ final class TokenCommand implements Runnable {
           Balances.format(b.getAmountHundredths()), b.getTokenCount(), b.getLockedCount() > 0 ? " (+" + b.getLockedCount() + " locked)" : "",
           b.getByDenominationList().isEmpty() ? "none" : b.getByDenominationList().stream()
             .map(d -> d.getCount() + "×" + d.getDenomination()).collect(Collectors.joining(", ")),
-          b.getWisselTokenId().isEmpty() ? "none" : b.getWisselTokenId() + " at " + Balances.format(b.getWisselHundredths())), out, err);
+          b.getWisselTokenId().isEmpty() ? "none" : b.getWisselTokenId() + " at " + Balances.format(b.getWisselHundredths())));
     }
   }
 }
