@@ -101,6 +101,31 @@ public final class Addresses {
   /** TelomereStatsRequest → TelomereStats: this node's telomere transformations and verifications. */
   public static final String TELOMERE_STATS = "jt.token.telomere.stats";
 
+  // token/transaction
+  /**
+   * TransferRequest → Transfer (api.v1): runs the exchange on the payer's home node (forwarded
+   * there with {@link #TX_TRANSFER_SUFFIX}); answers when the outcome is known.
+   */
+  public static final String TX_TRANSFER = "jt.token.tx.transfer";
+  /** GetTransferRequest → Transfer: this node's record of the tx, else asked of the other members. */
+  public static final String TX_GET = "jt.token.tx.get";
+  /** Published cluster-wide for every state change of every exchange side; body: TransferEvent. */
+  public static final String TX_EVENTS = "jt.token.tx.events";
+  /** TransactionStatsRequest → TransactionStats: this node's exchanges. */
+  public static final String TX_STATS = "jt.token.tx.stats";
+  /** AuditRequest → AuditReport: the cluster-wide conservation audit (asks every member with {@link #TX_AUDIT_SUFFIX}). */
+  public static final String TX_AUDIT = "jt.token.tx.audit";
+  /** Point-to-point: TransferRequest → Transfer on the payer's home node. */
+  public static final String TX_TRANSFER_SUFFIX = "tx.transfer";
+  /** Point-to-point: GetTransferRequest → Transfer from this node's log (NOT_FOUND when absent). */
+  public static final String TX_GET_SUFFIX = "tx.get";
+  /** Point-to-point: one TxMessage of an exchange to the node of its addressee (one-way; answered with an empty ack). */
+  public static final String TX_MESSAGE_SUFFIX = "tx.message";
+  /** Point-to-point: the payee's wallet summary a payer plans with (payee's home node). */
+  public static final String TX_QUOTE_SUFFIX = "tx.quote";
+  /** Point-to-point: this node's part of the audit. */
+  public static final String TX_AUDIT_SUFFIX = "tx.audit";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
