@@ -24,6 +24,8 @@ public final class Addresses {
   public static final String DHT_GET = "jt.foundation.dht.get";
   public static final String DHT_REMOVE = "jt.foundation.dht.remove";
   public static final String DHT_STATS = "jt.foundation.dht.stats";
+  /** DhtLocalKeysRequest → DhtLocalKeys: the keys of a map whose primary copy this member owns (the audit's minted sum). */
+  public static final String DHT_LOCAL_KEYS = "jt.foundation.dht.localKeys";
   /** Point-to-point (see node()): one member's own entry counts per DHT map. */
   public static final String DHT_LOCAL_STATS_SUFFIX = "dht.localStats";
 
