@@ -113,6 +113,12 @@ public final class Addresses {
   public static final String TX_GET = "jt.token.tx.get";
   /** Published cluster-wide for every state change of every exchange side; body: TransferEvent. */
   public static final String TX_EVENTS = "jt.token.tx.events";
+  /**
+   * Node-local re-publication of every {@link #TX_EVENTS} event this node receives (one clustered
+   * consumer per node relays them, api.grpc.TransferEventRelay), so per-request watchers (SSE
+   * streams, gRPC WatchTransfer) subscribe with a local consumer: registered at once, no cluster round trip.
+   */
+  public static final String TX_EVENTS_LOCAL = "jt.token.tx.events.local";
   /** TransactionStatsRequest → TransactionStats: this node's exchanges. */
   public static final String TX_STATS = "jt.token.tx.stats";
   /** AuditRequest → AuditReport: the cluster-wide conservation audit (asks every member with {@link #TX_AUDIT_SUFFIX}). */
