@@ -154,7 +154,7 @@ final class ApiClient {
           // set on the event loop as the head arrives: before any message can be delivered
           resp.handler(each::accept);
           return resp.end().transform(ar -> resp.status() != null && resp.status() != GrpcStatus.OK
-            ? Future.<Void>failedFuture(new Failed(EXIT_REFUSED, refusal(resp.status(), resp.statusMessage())))
+            ? Future.<Void>failedFuture(new Failed(EXIT_REFUSED, refusal(resp.status(), statusMessage(resp.statusMessage(), resp.trailers()))))
             : ar.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ar.cause()));
         })
         .await(timeoutSeconds, TimeUnit.SECONDS);
@@ -170,6 +170,18 @@ final class ApiClient {
       throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable or no end of the stream within " + timeoutSeconds + " s: "
         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
+  }
+
+  /**
+   * The status message of a stream; Vert.x 5.0.7's client leaves {@code statusMessage()} null when
+   * the stream failed, the message is then only in the (percent-encoded) grpc-message trailer.
+   */
+  static String statusMessage(String message, io.vertx.core.MultiMap trailers) {
+    if (message != null || trailers == null || trailers.get("grpc-message") == null) {
+      return message;
+    }
+    // gRPC percent-encodes; a literal '+' is not a space
+    return java.net.URLDecoder.decode(trailers.get("grpc-message").replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private String refusal(GrpcStatus status, String message) {

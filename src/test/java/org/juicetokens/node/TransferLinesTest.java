@@ -63,4 +63,13 @@ class TransferLinesTest {
         locked 0, in doubt 1, in flight 0, duplicate ids 0
         problem: shortfall of 20.00: held + expired = 23.00, minted = 43.00""");
   }
+
+  @Test
+  void a_failed_streams_message_is_read_from_its_percent_encoded_trailer() {
+    io.vertx.core.MultiMap trailers = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+      .add("grpc-message", "INSUFFICIENT_FUNDS%3A%20needs%201+1%20more");
+    assertThat(ApiClient.statusMessage(null, trailers)).isEqualTo("INSUFFICIENT_FUNDS: needs 1+1 more");
+    assertThat(ApiClient.statusMessage("as given", trailers)).isEqualTo("as given");
+    assertThat(ApiClient.statusMessage(null, null)).isNull();
+  }
 }

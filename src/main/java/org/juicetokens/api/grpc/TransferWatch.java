@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.grpc.server.GrpcServerResponse;
+import io.vertx.grpc.server.StatusException;
 import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.Addresses;
@@ -45,7 +46,8 @@ final class TransferWatch {
 
   static void fail(WriteStream<TransferEvent> response, Throwable failure) {
     if (response instanceof GrpcServerResponse<?, ?> grpc) {
-      grpc.fail(Errors.toGrpc(failure));
+      // LayerCalls' failures are gRPC statuses already: mapping them again would make them INTERNAL
+      grpc.fail(failure instanceof StatusException status ? status : Errors.toGrpc(failure));
     } else {
       response.end();
     }

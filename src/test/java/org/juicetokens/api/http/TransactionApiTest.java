@@ -44,11 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The transfer and audit routes (HTTP/JSON, SSE, gRPC WatchTransfer) over a real HTTP server, with
  * TX_TRANSFER / TX_GET / TX_AUDIT answered by consumers of this test (the transaction shell is
  * another branch's): the mapping, the bearer check, error statuses and event streaming.
- * A transfer of 99999 hundredths is refused (INSUFFICIENT_FUNDS) after an ABORTED event.
+ * A transfer of 99999 hundredths is refused (INSUFFICIENT_FUNDS) after an ABORTED event, one of
+ * 88888 without a final event.
  */
 class TransactionApiTest {
   private static final String TOKEN = "s3cret";
   private static final long BROKE = 99_999;
+  private static final long REFUSED_AT_ONCE = 88_888;
   private static EdgeTestNode node;
   private static WebClient web;
   private static final List<TransferRequest> received = new CopyOnWriteArrayList<>();
@@ -81,6 +83,10 @@ class TransactionApiTest {
     node.vertx.setTimer(50, id -> {
       bus.publish(Addresses.TX_EVENTS, event(request, TxRole.PAYER, TxState.INITIATED, false, ""));
       bus.publish(Addresses.TX_EVENTS, event(request.toBuilder().setTxId("other").build(), TxRole.PAYER, TxState.INITIATED, false, ""));
+      if (request.getAmountHundredths() == REFUSED_AT_ONCE) {
+        answer.fail(new JuiceException(ErrorCode.INSUFFICIENT_FUNDS, "payer holds nothing"));
+        return;
+      }
       if (request.getAmountHundredths() == BROKE) {
         bus.publish(Addresses.TX_EVENTS, event(request, TxRole.PAYER, TxState.ABORTED, true, "INSUFFICIENT_FUNDS"));
         answer.fail(new JuiceException(ErrorCode.INSUFFICIENT_FUNDS, "payer holds 12.00, needs 999.99"));
@@ -224,6 +230,21 @@ class TransactionApiTest {
       assertThat(e.getState()).isEqualTo(TxState.ABORTED);
       assertThat(e.getErrorCode()).isEqualTo("INSUFFICIENT_FUNDS");
     });
+    Await.result(grpc.close());
+  }
+
+  @Test
+  void watch_transfer_refused_without_a_final_event_ends_with_the_errors_grpc_status() {
+    GrpcClient grpc = GrpcClient.client(node.vertx);
+    SocketAddress address = SocketAddress.inetSocketAddress(node.port, "127.0.0.1");
+    var response = Await.result(grpc.request(address, TransactionServiceGrpcClient.WatchTransfer).compose(req -> {
+      req.headers().set("authorization", "Bearer " + TOKEN);
+      return req.send(TransferRequest.newBuilder().setFromId("p").setToId("q").setAmountHundredths(REFUSED_AT_ONCE).build());
+    }));
+    Await.result(response.end().recover(e -> Future.succeededFuture()));
+    assertThat(response.status()).isEqualTo(GrpcStatus.FAILED_PRECONDITION);
+    // Vert.x's client leaves statusMessage() null on a failed stream: the message is in the trailers
+    assertThat(response.trailers().get("grpc-message")).isEqualTo("INSUFFICIENT_FUNDS%3A%20payer%20holds%20nothing");
     Await.result(grpc.close());
   }
 }
