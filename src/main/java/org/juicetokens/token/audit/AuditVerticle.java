@@ -3,6 +3,7 @@ package org.juicetokens.token.audit;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.api.v1.AuditReport;
 import org.juicetokens.api.v1.AuditRequest;
 import org.juicetokens.common.Addresses;
@@ -23,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The conservation audit on the bus: {@link Addresses#TX_AUDIT} (node-local) asks every member of
  * the Hazelcast cluster for its part at {@code Addresses.node(member, TX_AUDIT_SUFFIX)} and adds
  * them up ({@link AuditAggregation}); the point-to-point address answers this node's part
- * ({@link NodeAudit}). Wiring only.
+ * ({@link NodeAudit}). Health procedure "audit": the last report's verdict. Wiring only.
  */
 public final class AuditVerticle extends VerticleBase {
+  public static final String HEALTH = "audit";
   private final NodeContext node;
   private AuditMeters meters;
 
@@ -36,12 +38,19 @@ public final class AuditVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     meters = new AuditMeters(node.registry());
+    node.health().register(HEALTH, promise -> promise.complete(Status.OK(meters.health())));
     EventBus bus = vertx.eventBus();
     return Future.join(
       Bus.serveLocal(bus, Addresses.TX_AUDIT, AuditRequest.class,
         r -> node.instrumented().run(Layer.TRANSACTION, "audit", "cluster", this::cluster)).completion(),
       Bus.serve(bus, Addresses.node(node.nodeId(), Addresses.TX_AUDIT_SUFFIX), AuditRequest.class,
         r -> node.instrumented().run(Layer.TRANSACTION, "auditPart", "member", this::part)).completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    node.health().unregister(HEALTH);
+    return Future.succeededFuture();
   }
 
   private Future<AuditPart> part() {

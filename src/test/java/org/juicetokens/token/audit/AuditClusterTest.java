@@ -85,6 +85,9 @@ class AuditClusterTest {
     assertThat(tampered.getProblemsList()).contains("shortfall of 20.00: held + expired = 23.00, minted = 43.00");
     assertThat(a.context().registry().get(AuditMeters.RUNS).tag("outcome", "conserved").counter().count()).isPositive();
     assertThat(b.context().registry().get(AuditMeters.RUNS).tag("outcome", "not_conserved").counter().count()).isEqualTo(1.0);
+    io.vertx.core.json.JsonObject health = b.context().health().checkStatus(AuditVerticle.HEALTH).await(10, TimeUnit.SECONDS).getData();
+    assertThat(health.getBoolean("conserved")).isFalse();
+    assertThat(health.getInteger("problems")).isPositive();
   }
 
   /** Index entries are written right after the mint answers when a DHT write had to be retried: wait for them. */
