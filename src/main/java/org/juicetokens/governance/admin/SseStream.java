@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One open event stream: its timer, its node-local consumers (cluster, time, transfer) and its response. Everything
- * runs on the HTTP verticle's event loop. A slow client loses snapshots (never queues them):
+ * One open event stream: its timer, its node-local consumers (cluster, time, transfer) and its
+ * response. Everything runs on the HTTP verticle's event loop. A slow client loses snapshots (never queues them):
  * nothing is written while the response's write queue is full, nor while a gathering is in flight.
  */
 final class SseStream {
