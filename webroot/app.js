@@ -272,6 +272,8 @@ function onSnapshot(s) {
 
 function connect() {
   const events = new EventSource('/admin/events');
+  // panels listening to discrete events (e.g. `transfer`) add their listeners to this one stream
+  window.juiceEventSource = events;
   const state = $('stream-state');
   events.onopen = () => { state.textContent = 'live'; state.className = 'badge good'; };
   events.onerror = () => { state.textContent = 'reconnecting'; state.className = 'badge bad'; };

@@ -24,6 +24,8 @@ public final class Addresses {
   public static final String DHT_GET = "jt.foundation.dht.get";
   public static final String DHT_REMOVE = "jt.foundation.dht.remove";
   public static final String DHT_STATS = "jt.foundation.dht.stats";
+  /** DhtLocalKeysRequest → DhtLocalKeys: the keys of a map whose primary copy this member owns (the audit's minted sum). */
+  public static final String DHT_LOCAL_KEYS = "jt.foundation.dht.localKeys";
   /** Point-to-point (see node()): one member's own entry counts per DHT map. */
   public static final String DHT_LOCAL_STATS_SUFFIX = "dht.localStats";
 
@@ -111,6 +113,12 @@ public final class Addresses {
   public static final String TX_GET = "jt.token.tx.get";
   /** Published cluster-wide for every state change of every exchange side; body: TransferEvent. */
   public static final String TX_EVENTS = "jt.token.tx.events";
+  /**
+   * Node-local re-publication of every {@link #TX_EVENTS} event this node receives (one clustered
+   * consumer per node relays them, api.grpc.TransferEventRelay), so per-request watchers (SSE
+   * streams, gRPC WatchTransfer) subscribe with a local consumer: registered at once, no cluster round trip.
+   */
+  public static final String TX_EVENTS_LOCAL = "jt.token.tx.events.local";
   /** TransactionStatsRequest → TransactionStats: this node's exchanges. */
   public static final String TX_STATS = "jt.token.tx.stats";
   /** AuditRequest → AuditReport: the cluster-wide conservation audit (asks every member with {@link #TX_AUDIT_SUFFIX}). */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -125,6 +126,62 @@ final class ApiClient {
       }
       throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
+  }
+
+  /**
+   * A server-streaming call: {@code each} sees every message as it arrives (on the client's event
+   * loop), and this returns once the stream ended OK; a non-OK end is EXIT_REFUSED with its message.
+   * The whole stream must end within {@code --timeout}.
+   */
+  <Q extends Message, R extends Message> void stream(Vertx vertx, ServiceMethod<R, Q> method, Q request, boolean mutating,
+                                                     Consumer<R> each) throws Failed {
+    SocketAddress address;
+    try {
+      address = HealthCommand.parse(node);
+    } catch (IllegalArgumentException e) {
+      throw new Failed(EXIT_USAGE, e.getMessage());
+    }
+    GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setConnectTimeout(timeoutSeconds * 1000));
+    try {
+      client.request(address, method)
+        .compose(req -> {
+          if (mutating && token != null && !token.isBlank()) {
+            req.headers().set("authorization", "Bearer " + token.trim());
+          }
+          return req.send(request);
+        })
+        .compose(resp -> {
+          // set on the event loop as the head arrives: before any message can be delivered
+          resp.handler(each::accept);
+          return resp.end().transform(ar -> resp.status() != null && resp.status() != GrpcStatus.OK
+            ? Future.<Void>failedFuture(new Failed(EXIT_REFUSED, refusal(resp.status(), statusMessage(resp.statusMessage(), resp.trailers()))))
+            : ar.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ar.cause()));
+        })
+        .await(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InvalidStatusException e) {
+      throw new Failed(EXIT_REFUSED, refusal(e.actualStatus(), null));
+    } catch (Exception e) {
+      if (e instanceof Failed refused) {
+        throw refused;
+      }
+      if (e.getCause() instanceof Failed refused) {
+        throw refused;
+      }
+      throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable or no end of the stream within " + timeoutSeconds + " s: "
+        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  /**
+   * The status message of a stream; Vert.x 5.0.7's client leaves {@code statusMessage()} null when
+   * the stream failed, the message is then only in the (percent-encoded) grpc-message trailer.
+   */
+  static String statusMessage(String message, io.vertx.core.MultiMap trailers) {
+    if (message != null || trailers == null || trailers.get("grpc-message") == null) {
+      return message;
+    }
+    // gRPC percent-encodes; a literal '+' is not a space
+    return java.net.URLDecoder.decode(trailers.get("grpc-message").replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private String refusal(GrpcStatus status, String message) {

@@ -33,6 +33,7 @@ import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.audit.AuditVerticle;
 import org.juicetokens.token.creation.TokenVerticle;
 import org.juicetokens.token.telomere.TelomereVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
@@ -113,7 +114,8 @@ public final class JuiceNode {
           FramingVerticle::new,
           TelomereVerticle::new,
           IdentityVerticle::new,
-          TokenVerticle::new
+          TokenVerticle::new,
+          AuditVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -14,13 +14,16 @@ import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
+import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
+import org.juicetokens.node.config.Setting;
+import org.juicetokens.node.config.Settings;
 
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The node's gRPC server: NodeService, DiscoveryService, IdentityService, {@code grpc.health.v1.Health} (SERVING while the node's
+ * The node's gRPC server: NodeService, DiscoveryService, IdentityService, TokenService, TransactionService, {@code grpc.health.v1.Health} (SERVING while the node's
  * health checks are UP) and server reflection, over HTTP/2 and gRPC-Web (HTTP/1.1).
  * HTTP/JSON is not transcoded here. Measured with Vert.x 5.0.7 transcoding switched on: a request
  * without {@code Content-Type: application/json} exactly (a plain GET, or "; charset=utf-8") gets
@@ -45,6 +48,19 @@ public final class GrpcEdge {
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
                                   TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
                                   HealthChecks health) {
+    // the transaction timeouts at their defaults (HttpServerVerticle passes the configured ones)
+    return create(vertx, nodeService, discoveryService, transport, identity, tokens,
+      new TransactionGrpcService(vertx, nodeService.timeoutMs(), defaultOf(Settings.API_TRANSFER_TIMEOUT_MS),
+        defaultOf(Settings.AUDIT_MEMBER_TIMEOUT_MS), defaultOf(Settings.API_TRANSFER_WATCH_MS)), health);
+  }
+
+  private static long defaultOf(Setting setting) {
+    return Long.parseLong(setting.defaultValue());
+  }
+
+  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
+                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
+                                  TransactionGrpcService transactions, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -55,6 +71,7 @@ public final class GrpcEdge {
     server.addService(DiscoveryServiceGrpcService.of(discoveryService));
     server.addService(IdentityServiceGrpcService.of(identity));
     server.addService(TokenServiceGrpcService.of(tokens));
+    server.addService(TransactionServiceGrpcService.of(transactions));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

@@ -1,5 +1,6 @@
 package org.juicetokens.api.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import org.juicetokens.api.v1.DiscoveryServiceService;
 import org.juicetokens.api.v1.IdentityServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.TokenServiceService;
+import org.juicetokens.api.v1.TransactionServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
@@ -25,7 +27,7 @@ import org.juicetokens.transport.discovery.proto.ListPeersRequest;
 
 /**
  * The HTTP/JSON face of the API under /api/v1: the routes of the {@code google.api.http} rules
- * in node.proto and discovery.proto, each calling the same service object as gRPC. Every answer is JSON; every
+ * in node.proto, discovery.proto, identity.proto, token.proto and transaction.proto, each calling the same service object as gRPC. Every answer is JSON; every
  * failure is {@code {"code", "message"}} with the ErrorCode's HTTP status, including an unknown
  * route (404 NOT_FOUND), a malformed body or one over {@code api.maxBodyBytes} (400), and a
  * mutating call without the bearer token (401).
@@ -47,6 +49,13 @@ final class ApiRoutes {
 
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, discovery, transport, identity, tokens, null, null, 0, auth, maxBodyBytes);
+  }
+
+  /** {@code transactions} null: no transfer/audit routes; else {@code vertx} runs their event streams (open at most {@code watchMaxMs}). */
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
+                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
+                    Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -72,6 +81,9 @@ final class ApiRoutes {
     }
     if (tokens != null) {
       TokenRoutes.mount(router, tokens);
+    }
+    if (transactions != null) {
+      TransactionRoutes.mount(router, transactions, vertx, watchMaxMs);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

@@ -16,11 +16,14 @@ import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
 import org.juicetokens.api.grpc.TokenGrpcService;
+import org.juicetokens.api.grpc.TransactionGrpcService;
+import org.juicetokens.api.grpc.TransferEventRelay;
 import org.juicetokens.api.grpc.TransportGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
+import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
 import org.juicetokens.governance.health.ClusterHealth;
@@ -30,7 +33,9 @@ import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.pipe.PipeVerticle;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The node's single HTTP port: /health, /metrics, the admin console (/admin/, /admin/events),
@@ -43,6 +48,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final Handler<ServerWebSocket> pipes;
   private volatile int actualPort = -1;
   private AdminEventsHandler adminEvents;
+  private TransferEventRelay transferEvents;
 
   public HttpServerVerticle(NodeContext node) {
     this(node, null);
@@ -64,7 +70,10 @@ public final class HttpServerVerticle extends VerticleBase {
     TransportGrpcService transport = new TransportGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     IdentityGrpcService identity = new IdentityGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     TokenGrpcService tokens = new TokenGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, node.health());
+    TransactionGrpcService transactions = new TransactionGrpcService(vertx, config.requestTimeoutMs(),
+      config.longValue(Settings.API_TRANSFER_TIMEOUT_MS), config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS),
+      config.longValue(Settings.API_TRANSFER_WATCH_MS));
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -85,12 +94,14 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, vertx,
+      config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
-    return server.requestHandler(new EdgeDispatcher(grpc, router, auth, ApiAuth.mutatingGrpcPaths(grpcMethods())))
+    transferEvents = new TransferEventRelay(vertx.eventBus());
+    return transferEvents.start().compose(v -> server.requestHandler(new EdgeDispatcher(grpc, router, auth, mutatingGrpcPaths()))
       .listen(config.httpPort(), config.httpHost())
-      .onSuccess(s -> actualPort = s.actualPort());
+      .onSuccess(s -> actualPort = s.actualPort()));
   }
 
   @Override
@@ -99,7 +110,7 @@ public final class HttpServerVerticle extends VerticleBase {
     if (adminEvents != null) {
       adminEvents.close();
     }
-    return Future.succeededFuture();
+    return transferEvents == null ? Future.succeededFuture() : transferEvents.stop();
   }
 
   private static List<ServiceMethod<?, ?>> grpcMethods() {
@@ -107,7 +118,15 @@ public final class HttpServerVerticle extends VerticleBase {
     methods.addAll(DiscoveryServiceGrpcService.all());
     methods.addAll(IdentityServiceGrpcService.all());
     methods.addAll(TokenServiceGrpcService.all());
+    methods.addAll(TransactionServiceGrpcService.all());
     return methods;
+  }
+
+  /** The methods whose HTTP rule mutates, plus WatchTransfer (no HTTP rule, but it starts a transfer). */
+  private static Set<String> mutatingGrpcPaths() {
+    Set<String> paths = new HashSet<>(ApiAuth.mutatingGrpcPaths(grpcMethods()));
+    paths.add("/" + TransactionServiceGrpcService.WatchTransfer.fullMethodName());
+    return Set.copyOf(paths);
   }
 
   /** The bound port (differs from the configured one when that is 0). */

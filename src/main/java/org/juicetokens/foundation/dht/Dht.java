@@ -12,6 +12,7 @@ import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtEntry;
 import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtLocalKeys;
 import org.juicetokens.foundation.dht.proto.DhtMapStats;
 import org.juicetokens.foundation.dht.proto.DhtMember;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
@@ -195,6 +196,18 @@ public final class Dht {
         .setBackupCount(backupCounts.get(name)));
     });
     return stats.build();
+  }
+
+  /**
+   * The keys of {@code map} whose primary copy this member owns now (INVALID_ARGUMENT for a map
+   * that is not a DHT map). Walks this member's partitions synchronously: call off the event loop.
+   */
+  public DhtLocalKeys localKeys(String map) {
+    IMap<String, byte[]> imap = maps.get(map);
+    if (imap == null) {
+      throw JuiceException.invalidArgument("unknown DHT map '" + map + "'; known: " + DhtMaps.ALL);
+    }
+    return DhtLocalKeys.newBuilder().addAllKeys(imap.localKeySet()).setNodeId(nodeId).build();
   }
 
   /** The members as Hazelcast sees them now (node id, address, local); counts not filled in. */

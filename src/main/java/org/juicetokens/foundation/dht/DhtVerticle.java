@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtLocalKeysRequest;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtRemoveRequest;
 import org.juicetokens.foundation.dht.proto.DhtStats;
@@ -65,6 +66,8 @@ public final class DhtVerticle extends VerticleBase {
           Bus.serveLocal(bus, Addresses.DHT_REMOVE, DhtRemoveRequest.class, r -> ops.run(Layer.DHT, "remove", detail(r.getMap(), r.getKey()),
             () -> contacted("remove", stage(dht.remove(r)), DhtWriteResult::getNodesContacted))).completion(),
           Bus.serveLocal(bus, Addresses.DHT_STATS, DhtStatsRequest.class, r -> ops.run(Layer.DHT, "stats", "cluster", this::clusterStats)).completion(),
+          Bus.serveLocal(bus, Addresses.DHT_LOCAL_KEYS, DhtLocalKeysRequest.class, r -> ops.run(Layer.DHT, "localKeys",
+            "map=" + DhtRequests.shorten(r.getMap()), () -> vertx.executeBlocking(() -> dht.localKeys(r.getMap()), false))).completion(),
           Bus.serve(bus, Addresses.node(node.nodeId(), Addresses.DHT_LOCAL_STATS_SUFFIX), DhtStatsRequest.class,
             r -> ops.run(Layer.DHT, "localStats", "member", this::localStats)).completion()));
       });

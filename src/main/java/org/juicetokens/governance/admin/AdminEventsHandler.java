@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code GET /admin/events}: Server-Sent Events. Each connection gets a snapshot at once and then
  * every {@code admin.snapshotIntervalMs} ({@code event: snapshot}), plus the discrete events
- * {@code cluster} and {@code time}. Its timer and consumers are released when the client goes;
+ * {@code cluster}, {@code time} and {@code transfer} (every state change of every exchange side
+ * in the cluster). Its timer and consumers are released when the client goes;
  * {@code juice.admin.sse.connections} counts the open ones (at most {@code admin.maxConnections}).
  */
 public final class AdminEventsHandler implements Handler<RoutingContext> {

@@ -13,7 +13,8 @@ public final class AdminSections {
     return List.of(
       new org.juicetokens.trust.identity.IdentityAdminSection(),
       new org.juicetokens.token.creation.TokenAdminSection(),
-      new TelomereAdminSection()
+      new TelomereAdminSection(),
+      new org.juicetokens.token.audit.TransactionAdminSection()
     );
   }
 }

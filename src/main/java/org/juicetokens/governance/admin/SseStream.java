@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One open event stream: its timer, its two node-local consumers and its response. Everything
- * runs on the HTTP verticle's event loop. A slow client loses snapshots (never queues them):
+ * One open event stream: its timer, its node-local consumers (cluster, time, transfer) and its
+ * response. Everything runs on the HTTP verticle's event loop. A slow client loses snapshots (never queues them):
  * nothing is written while the response's write queue is full, nor while a gathering is in flight.
  */
 final class SseStream {
@@ -39,6 +39,8 @@ final class SseStream {
     response.write("retry: 2000\n\n");
     consumers.add(vertx.eventBus().localConsumer(Addresses.CLUSTER_MEMBERSHIP, m -> send("cluster", toJson(m.body()))));
     consumers.add(vertx.eventBus().localConsumer(Addresses.TIME_STATUS, m -> send("time", toJson(m.body()))));
+    // every member's exchanges, relayed node-locally (api.grpc.TransferEventRelay)
+    consumers.add(vertx.eventBus().localConsumer(Addresses.TX_EVENTS_LOCAL, m -> send("transfer", toJson(m.body()))));
     tick();
     timerId = vertx.setPeriodic(intervalMs, id -> tick());
   }

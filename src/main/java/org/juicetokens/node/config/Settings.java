@@ -44,6 +44,9 @@ public final class Settings {
   public static final Setting ADMIN_SNAPSHOT_MS = def("admin.snapshotIntervalMs", "JT_ADMIN_SNAPSHOT_MS", "1000", LONG, "milliseconds > 0", "Interval of admin SSE snapshots");
   public static final Setting API_MAX_BODY_BYTES = def("api.maxBodyBytes", "JT_API_MAX_BODY_BYTES", "2097152", INT, "bytes > 0", "Largest accepted HTTP/JSON request body");
   public static final Setting ADMIN_MAX_CONNECTIONS = def("admin.maxConnections", "JT_ADMIN_MAX_CONNECTIONS", "32", INT, "an integer > 0", "Most concurrent admin SSE connections (each has its own timer)");
+  public static final Setting API_TRANSFER_WATCH_MS = def("api.transferWatchMs", "JT_API_TRANSFER_WATCH_MS", "300000", LONG, "milliseconds > 0", "Longest a transfer event stream (SSE /api/v1/transfers/{txId}/events, gRPC WatchTransfer) stays open");
+  public static final Setting API_TRANSFER_TIMEOUT_MS = def("api.transferTimeoutMs", "JT_API_TRANSFER_TIMEOUT_MS", "60000", LONG, "milliseconds > 0", "How long a transfer call through the API (HTTP, gRPC, CLI) waits for the exchange's outcome (then UNAVAILABLE; the exchange itself goes on)");
+  public static final Setting AUDIT_MEMBER_TIMEOUT_MS = def("audit.memberTimeoutMs", "JT_AUDIT_MEMBER_TIMEOUT_MS", "30000", LONG, "milliseconds > 0", "How long the conservation audit waits for each member's part (a member that does not answer is named in the report)");
 
   // logging
   public static final Setting LOG_FORMAT = def("log.format", "JT_LOG_FORMAT", "text", STRING, "text or json", "Log line format");

@@ -5,6 +5,8 @@ import org.juicetokens.api.Await;
 import org.juicetokens.api.EdgeTestNode;
 import com.google.protobuf.util.JsonFormat;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.token.transaction.proto.TxRole;
+import org.juicetokens.token.transaction.proto.TxState;
 import org.juicetokens.token.proto.Telomere;
 import org.juicetokens.token.proto.TelomereLinkSigned;
 import org.juicetokens.token.telomere.TelomereFixture;
@@ -52,7 +54,7 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
     "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens",
-    "panel-telomere");
+    "panel-telomere", "panel-transactions");
 
   private static EdgeTestNode node;
 
@@ -106,6 +108,7 @@ class AdminConsoleBrowserTest {
       token.after(13, TelomereFixture.TAIL), VerifyOptions.of(TelomereFixture.TAIL)));
 
     TokenDoubles.serve(node.vertx);
+    TransactionDoubles.serve(node.vertx);
 
     Path profile = Files.createTempDirectory("jt-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -176,6 +179,19 @@ class AdminConsoleBrowserTest {
 
       node.vertx.eventBus().publish(Addresses.CLUSTER_MEMBERSHIP, new JsonObject().put("event", "added").put("nodeId", "peer-c"));
       wait.until(d -> d.findElement(By.id("cluster-events")).getText().contains("peer-c"));
+      assertThat(text(driver, "tx-active")).isEqualTo("2");
+      assertThat(text(driver, "tx-in-doubt")).isEqualTo("1 (4 s)");
+      assertThat(text(driver, "tx-rates")).isEqualTo("80.0 % / 20.0 %");
+      assertThat(text(driver, "tx-latency")).isEqualTo("13 ms / 80 ms");
+      assertThat(text(driver, "tx-states")).contains("IN_DOUBT", "COMMITTED");
+      assertThat(text(driver, "tx-timeline")).contains("tx-recent");
+      // state changes published cluster-wide reach the live timeline through the node's relay
+      long now = System.currentTimeMillis();
+      node.vertx.eventBus().publish(Addresses.TX_EVENTS, TransactionDoubles.event("tx-live", TxRole.PAYER, TxState.PREPARED, now, ""));
+      node.vertx.eventBus().publish(Addresses.TX_EVENTS, TransactionDoubles.event("tx-live", TxRole.PAYER, TxState.ABORTED, now + 1, "TIMEOUT"));
+      wait.until(d -> d.findElements(By.cssSelector("#tx-timeline .tx-event")).size() == 3);
+      assertThat(text(driver, "tx-timeline")).contains("tx-live", "ABORTED", "TIMEOUT", "PAYER @ edge");
+
       // a few snapshots so the drift sparklines have a shape
       // (read in the page in one go: the rows are re-rendered on every snapshot)
       wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
