@@ -35,6 +35,7 @@ import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.token.creation.TokenVerticle;
 import org.juicetokens.token.telomere.TelomereVerticle;
+import org.juicetokens.token.transaction.TransactionVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
@@ -113,7 +114,8 @@ public final class JuiceNode {
           FramingVerticle::new,
           TelomereVerticle::new,
           IdentityVerticle::new,
-          TokenVerticle::new
+          TokenVerticle::new,
+          TransactionVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

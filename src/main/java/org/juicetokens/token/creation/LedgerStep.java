@@ -67,7 +67,7 @@ final class LedgerStep {
       if (t.getWissel()) {
         throw JuiceException.invalidArgument("token " + id + " is the wissel: it is never locked whole");
       }
-      requireSpendable(t, nowMs);
+      requireSpendable(t, nowMs, tx);
       changed.put(id, locked(t, tx));
     }
     Token wissel = loaded.wissel() == null ? null : changed.getOrDefault(loaded.wissel().getId(), loaded.wissel());
@@ -75,7 +75,7 @@ final class LedgerStep {
       if (wissel == null) {
         throw conflict(owner + " has no wissel to settle hundredths with");
       }
-      requireSpendable(wissel, nowMs);
+      requireSpendable(wissel, nowMs, tx);
       inRange(wissel.getWisselHundredths() + step.getExpectedWisselDelta(), owner);
       wissel = locked(wissel, tx);
       changed.put(wissel.getId(), wissel);
@@ -141,7 +141,11 @@ final class LedgerStep {
     return new Result(batch.build(), stored, added, gone, reply);
   }
 
-  private static void requireSpendable(Token t, long nowMs) {
+  /** ACTIVE and unexpired; or already locked by this tx (the same step applied again changes nothing). */
+  private static void requireSpendable(Token t, long nowMs, String tx) {
+    if (t.getState() == TokenState.LOCKED && t.getLockTxId().equals(tx)) {
+      return;
+    }
     if (t.getState() != TokenState.ACTIVE) {
       throw conflict("token " + t.getId() + " is " + t.getState() + (t.getLockTxId().isEmpty() ? "" : " by tx " + t.getLockTxId()));
     }
