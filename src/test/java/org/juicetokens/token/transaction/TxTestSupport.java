@@ -24,6 +24,7 @@ import org.juicetokens.trust.identity.proto.IdentityView;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +60,12 @@ final class TxTestSupport {
       .getDocument().getId();
   }
 
+  private static final AtomicInteger REFERENCES = new AtomicInteger();
+
+  /** Mints for {@code owner} as its own issuer; the reference gets a unique suffix (an issuance belongs to one issuer). */
   static MintReply mint(JuiceNode via, String owner, String reference, int denomination, int count) throws Exception {
-    return ask(via, Addresses.TOKEN_MINT, MintRequest.newBuilder().setIssuerId(owner).setOwnerId(owner).setReference(reference)
+    return ask(via, Addresses.TOKEN_MINT, MintRequest.newBuilder().setIssuerId(owner).setOwnerId(owner)
+      .setReference(reference + REFERENCES.incrementAndGet())
       .setDenomination(denomination).setCount(count).build(), MintReply.class);
   }
 
