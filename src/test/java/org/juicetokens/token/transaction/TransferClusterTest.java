@@ -1,6 +1,13 @@
 package org.juicetokens.token.transaction;
 
+import com.google.protobuf.ByteString;
 import io.vertx.core.Future;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreGet;
+import org.juicetokens.foundation.storage.proto.StoreValue;
+import org.juicetokens.foundation.storage.proto.StoreWrite;
+import org.juicetokens.token.proto.TokenApply;
+import org.juicetokens.token.proto.TokenApplyReply;
 import org.juicetokens.api.v1.GetTransferRequest;
 import org.juicetokens.api.v1.TokenReply;
 import org.juicetokens.api.v1.TokenRequest;
@@ -212,6 +219,30 @@ class TransferClusterTest {
     assertThat(worth(node1, payer)).isEqualTo(2000);
     assertThat(worth(node1, payer) + worth(node2, payee)).isEqualTo(before);
     assertThat(held(node1, payer)).noneMatch(x -> x.getState() == TokenState.LOCKED);
+  }
+
+  @Test
+  void the_ledger_writes_the_wal_record_with_the_tokens_or_not_at_all() throws Exception {
+    String owner = identity(node1, "ledger-owner");
+    mint(node1, owner, "fives", 5, 3);
+    Token first = held(node1, owner).get(0);
+    StoreWrite record = StoreWrite.newBuilder().setFamily(StoreFamily.WAL.dbName()).setKey(ByteString.copyFromUtf8("tx/ledger-test/PAYER"))
+      .setValue(ByteString.copyFromUtf8("r")).build();
+    TokenApply refused = TokenApply.newBuilder().setOwnerId(owner).setTxId("ledger-test").addLockIds(first.getId())
+      .addLockIds("47c609bc-none-5-001").addWrites(record).setSync(true).build();
+
+    assertThat(failure(node1, Addresses.TOKEN_APPLY, refused).code()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(walHas(node1, "tx/ledger-test/PAYER")).isFalse();
+    assertThat(held(node1, owner)).noneMatch(t -> t.getState() == TokenState.LOCKED);
+
+    ask(node1, Addresses.TOKEN_APPLY, refused.toBuilder().clearLockIds().addLockIds(first.getId()).build(), TokenApplyReply.class);
+    assertThat(walHas(node1, "tx/ledger-test/PAYER")).isTrue();
+    assertThat(held(node1, owner)).filteredOn(t -> t.getState() == TokenState.LOCKED).extracting(Token::getId).containsExactly(first.getId());
+  }
+
+  private static boolean walHas(JuiceNode node, String key) throws Exception {
+    return ask(node, Addresses.STORAGE_GET, StoreGet.newBuilder().setFamily(StoreFamily.WAL.dbName()).setKey(ByteString.copyFromUtf8(key))
+      .build(), StoreValue.class).getFound();
   }
 
   private static double staleCount(JuiceNode node) {
