@@ -2,6 +2,10 @@ package org.juicetokens.token.transaction;
 
 import com.google.protobuf.ByteString;
 import io.vertx.core.Future;
+import io.vertx.ext.healthchecks.CheckResult;
+import org.juicetokens.api.v1.TransactionStats;
+import org.juicetokens.api.v1.TransactionStatsRequest;
+import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreGet;
 import org.juicetokens.foundation.storage.proto.StoreValue;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -243,6 +248,39 @@ class TransferClusterTest {
   private static boolean walHas(JuiceNode node, String key) throws Exception {
     return ask(node, Addresses.STORAGE_GET, StoreGet.newBuilder().setFamily(StoreFamily.WAL.dbName()).setKey(ByteString.copyFromUtf8(key))
       .build(), StoreValue.class).getFound();
+  }
+
+  @Test
+  void events_stats_metrics_and_health_describe_the_exchanges() throws Exception {
+    String payer = identity(node1, "observed-payer");
+    String payee = identity(node2, "observed-payee");
+    mint(node1, payer, "fifties", 50, 3);
+    List<TransferEvent> seen = new CopyOnWriteArrayList<>();
+    var consumer = node2.vertx().eventBus().<TransferEvent>consumer(Addresses.TX_EVENTS, m -> seen.add(m.body()));
+    consumer.completion().await(10, TimeUnit.SECONDS);
+    try {
+      Transfer t = transfer(node1, payer, payee, 5000);
+
+      eventually("both sides' final events", () -> seen.stream().filter(e -> e.getTxId().equals(t.getTxId()) && e.getFinal()).count() == 2);
+      assertThat(seen).filteredOn(e -> e.getTxId().equals(t.getTxId())).extracting(TransferEvent::getNodeId).contains("node1", "node2");
+      assertThat(seen).filteredOn(e -> e.getTxId().equals(t.getTxId()) && e.getRole() == TxRole.PAYER).extracting(TransferEvent::getState)
+        .containsSubsequence(TxState.INITIATED, TxState.PREPARED, TxState.COMMITTED);
+    } finally {
+      consumer.unregister();
+    }
+    TransactionStats stats = ask(node1, Addresses.TX_STATS, TransactionStatsRequest.getDefaultInstance(), TransactionStats.class);
+    assertThat(stats.getCommittedTotal()).isPositive();
+    assertThat(stats.getRecentList()).isNotEmpty();
+    assertThat(stats.getP50Ms()).isPositive();
+    assertThat(node1.context().registry().find("juice.tx.outcomes").tags("role", "PAYER", "state", "COMMITTED", "code", "OK").counter().count())
+      .isPositive();
+    assertThat(node1.context().registry().find("juice.tx.messages").tags("direction", "out", "type", "propose", "outcome", "sent").counter())
+      .isNotNull();
+    CheckResult health = node1.context().health().checkStatus(TransactionVerticle.HEALTH_ID).await(10, TimeUnit.SECONDS);
+    assertThat(health.getStatus().isOk()).isTrue();
+    assertThat(health.getData().getLong("inDoubt")).isZero();
+    assertThat(health.getData().containsKey("active")).isTrue();
+    assertThat(health.getData().containsKey("oldestInDoubtMs")).isTrue();
   }
 
   private static double staleCount(JuiceNode node) {
