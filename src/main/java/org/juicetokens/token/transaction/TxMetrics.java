@@ -116,7 +116,8 @@ final class TxMetrics {
     if (n > 0) {
       double[] sorted = Arrays.copyOf(durationsMs, n);
       Arrays.sort(sorted);
-      stats.setP50Ms(sorted[(int) Math.floor(0.50 * (n - 1))]).setP99Ms(sorted[(int) Math.floor(0.99 * (n - 1))]);
+      // nearest rank: the smallest duration at or above the given share of the window
+      stats.setP50Ms(sorted[(int) Math.ceil(0.50 * n) - 1]).setP99Ms(sorted[(int) Math.ceil(0.99 * n) - 1]);
     }
     return stats.build();
   }
