@@ -140,6 +140,7 @@ final class TxShell {
       && engine.state(id).orElse(null) == TxState.PREPARED) {
       LOG.info("[Transaction] tx {} DRILL: holding the Preparation {} ms before committing (tx.drill.commitDelayMs)",
         message.getTxId(), settings.commitDelayMs());
+      metrics.message("in", type, "held");
       vertx.setTimer(settings.commitDelayMs(), t -> deliver(id, type, message));
       return;
     }

@@ -11,6 +11,7 @@ import org.juicetokens.testing.FreePorts;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.token.proto.TokenState;
 import org.juicetokens.token.transaction.proto.TxState;
+import org.juicetokens.token.transaction.proto.TxTransition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class TransferRecoveryTest {
   }
 
   @Test
-  void a_payee_closed_while_prepared_commits_after_its_restart(@TempDir Path tmp) throws Exception {
+  void a_payee_closed_while_prepared_and_restarted_in_doubt_past_the_deadline_ends_committed(@TempDir Path tmp) throws Exception {
     // the payer holds the Preparation 3 s, well inside its 8 s deadline: it commits while the payee is away
     Cluster c = cluster(tmp, Map.of("tx.drill.commitDelayMs", "3000"));
     String payer = identity(c.node1, "payer");
@@ -51,7 +52,8 @@ class TransferRecoveryTest {
 
     var answer = Bus.request(c.node1.vertx().eventBus(), Addresses.TX_TRANSFER, request(payer, payee, 1000).toBuilder().setTxId(txId).build(),
       TIMEOUT_MS, Transfer.class);
-    awaitPayeeState(c.node2, txId, TxState.PREPARED);
+    // the payer holds the payee's Preparation (drill): from here on it commits without the payee
+    eventually("the payer holds the Preparation", () -> preparationsHeld(c.node1) > 0);
     c.node2.close().await(30, TimeUnit.SECONDS);
     running.remove(c.node2);
 
@@ -59,8 +61,15 @@ class TransferRecoveryTest {
     assertThat(committed.getState()).isEqualTo(TxState.COMMITTED);
     assertThat(worth(c.node1, payer)).isEqualTo(3000);
 
+    // back only after the deadline: the restarted payee is IN_DOUBT, asks, and commits on the payer's answer
+    while (System.currentTimeMillis() <= committed.getDeadlineMs() + 500) {
+      Thread.sleep(100);
+    }
     JuiceNode node2 = restart(c.node2Settings);
     awaitPayeeState(node2, txId, TxState.COMMITTED);
+    Transfer payeeSide = ask(node2, Addresses.node("node2", Addresses.TX_GET_SUFFIX), GetTransferRequest.newBuilder().setTxId(txId).build(),
+      Transfer.class);
+    assertThat(payeeSide.getTimelineList()).extracting(TxTransition::getState).contains(TxState.IN_DOUBT);
     assertThat(worth(node2, payee)).isEqualTo(1000);
     assertThat(worth(c.node1, payer) + worth(node2, payee)).isEqualTo(before);
     assertThat(held(node2, payee)).noneMatch(t -> t.getState() == TokenState.LOCKED);
@@ -127,6 +136,12 @@ class TransferRecoveryTest {
     JuiceNode node = InJvmClusters.start(settings);
     running.add(node);
     return node;
+  }
+
+  private static double preparationsHeld(JuiceNode payerNode) {
+    var counter = payerNode.context().registry().find("juice.tx.messages").tags("direction", "in", "type", "preparation", "outcome", "held")
+      .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private static void awaitPayeeState(JuiceNode payeeNode, String txId, TxState state) throws InterruptedException {
