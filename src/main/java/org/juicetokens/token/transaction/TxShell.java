@@ -52,6 +52,8 @@ final class TxShell {
   private final Map<TimerKey, Long> timers = new HashMap<>();
   private final Map<ExchangeId, Side> sides = new HashMap<>();
   private final Map<String, List<Promise<Transfer>>> waiting = new HashMap<>();
+  /** Messages for sides being read back from the log (see {@link #deliver}). */
+  private final Map<ExchangeId, List<TxMessage>> loading = new HashMap<>();
   /** Payer sides decided without a record in the log (refused before anything was written), for TX_GET and repeated tx ids. */
   private final Map<String, Transfer> decidedUnwritten = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -147,7 +149,40 @@ final class TxShell {
     deliver(id, type, message);
   }
 
+  /**
+   * Delivers to the engine; a message for a side it does not know (decided and closed before a
+   * restart: no open/ marker) first takes that side up from its log record, so a payer that lost
+   * the payee's Finalization, or a payee that lost the payer's Decision, still gets its answer from
+   * what is durable here (and a query is answered by the recorded certificate, not a presumed abort).
+   */
   private void deliver(ExchangeId id, String type, TxMessage message) {
+    List<TxMessage> queued = loading.get(id);
+    if (queued != null) {
+      queued.add(message);
+      return;
+    }
+    if (engine.state(id).isPresent() || message.getBodyCase() == TxMessage.BodyCase.PROPOSE || message.getTxId().isEmpty()
+      || message.getBodyCase() == TxMessage.BodyCase.BODY_NOT_SET
+      || settings.exchange().freshness().check(message.getTimestampMs(), clock.getAsLong()) != Freshness.Verdict.FRESH) {
+      feed(id, type, message);
+      return;
+    }
+    List<TxMessage> waitingHere = new ArrayList<>(List.of(message));
+    loading.put(id, waitingHere);
+    calls.walGet(TxLogLayout.recordKey(id.txId(), id.role())).onComplete(ar -> {
+      loading.remove(id);
+      if (ar.succeeded() && ar.result().getFound() && engine.state(id).isEmpty()) {
+        try {
+          resume(TxRecord.parseFrom(ar.result().getValue()));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          LOG.error("[Transaction] tx {} {}: its log record does not decode: {}", id.txId(), id.role(), e.getMessage());
+        }
+      }
+      waitingHere.forEach(m -> feed(id, m.getBodyCase().name().toLowerCase(), m));
+    });
+  }
+
+  private void feed(ExchangeId id, String type, TxMessage message) {
     List<TxEffect> effects = engine.receive(message);
     String outcome = "accepted";
     for (TxEffect e : effects) {
