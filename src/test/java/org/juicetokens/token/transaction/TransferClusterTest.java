@@ -145,6 +145,29 @@ class TransferClusterTest {
   }
 
   @Test
+  void hundredths_come_back_from_the_payee_when_they_cannot_go_forward() throws Exception {
+    String payer = identity(node1, "reverse-payer");
+    String payee = identity(node2, "reverse-payee");
+    mint(node1, payer, "ones", 1, 4);
+    mint(node1, payer, "twos", 2, 3);
+    mint(node2, payee, "ones", 1, 2);
+    long before = worth(node1, payer) + worth(node2, payee);
+
+    Transfer forward = transfer(node1, payer, payee, 180);
+    assertThat(forward.getHundredthsToPayee()).isEqualTo(80);
+    eventually("payee committed", () -> worthOrZero(node2, payee) == 200 + 180);
+    // now the payer's wissel holds 20 and the payee's 180: 30 hundredths cannot go forward, 70 come back
+    Transfer reverse = transfer(node1, payer, payee, 130);
+
+    assertThat(reverse.getHundredthsToPayee()).isEqualTo(-70);
+    eventually("payee committed", () -> worthOrZero(node2, payee) == 200 + 180 + 130);
+    assertThat(wissel(node1, payer)).isEqualTo(90);
+    assertThat(wissel(node2, payee)).isEqualTo(110);
+    assertThat(worth(node1, payer)).isEqualTo(1000 - 180 - 130);
+    assertThat(worth(node1, payer) + worth(node2, payee)).isEqualTo(before);
+  }
+
+  @Test
   void refusals_answer_with_a_clear_code_and_change_nothing() throws Exception {
     String payer = identity(node1, "poor");
     String payee = identity(node2, "only-fives");
