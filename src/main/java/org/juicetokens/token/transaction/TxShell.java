@@ -408,8 +408,9 @@ final class TxShell {
       metrics.event(event);
       vertx.eventBus().publish(Addresses.TX_EVENTS, event);
     }
-    if (finished(id, state)) {
-      sides.remove(id);
+    if (finished(id, state) && sides.remove(id) != null) {
+      // late duplicates within the deadline still meet the exchange in memory; after that its log answers
+      vertx.setTimer(settings.exchange().deadlineMs() + settings.exchange().freshness().maxAgeMs(), t -> engine.forget(id));
     }
   }
 
