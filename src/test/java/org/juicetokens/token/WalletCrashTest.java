@@ -9,12 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.juicetokens.testing.HttpApi.balance;
+import static org.juicetokens.testing.HttpApi.call;
 
 /**
  * Two node processes, driven only through the HTTP/JSON API as a user would: identities homed on
@@ -30,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the keystore decrypts), its tokens are all there and verify, and the issuance goes on where it was.
  */
 class WalletCrashTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   @TempDir
   Path data;
 
@@ -100,19 +95,6 @@ class WalletCrashTest {
   private static JsonObject mint(String issuer, String owner, int count) {
     return new JsonObject().put("issuerId", issuer).put("ownerId", owner).put("reference", "crash").put("denomination", 10)
       .put("count", count);
-  }
-
-  private static long balance(int port, String identity) throws Exception {
-    return Long.parseLong(call(port, "GET", "/api/v1/identities/" + identity + "/balance", null, 200).getString("amountHundredths", "0"));
-  }
-
-  private static JsonObject call(int port, String method, String path, JsonObject body, int expectedStatus) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
-      .header("Content-Type", "application/json")
-      .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + " answered " + response.body()).isEqualTo(expectedStatus);
-    return new JsonObject(response.body());
   }
 
   private Map<String, String> env(String cluster, String members, int i, int clusterPort, int httpPort) {
