@@ -64,7 +64,7 @@ final class TxRequests {
     }
     return calls.walGet(TxLogLayout.recordKey(txId, TxRole.PAYER)).compose(stored -> {
       if (stored.getFound()) {
-        return TxShell.answerOf(TxViews.transfer(parse(stored, txId), null));
+        return TransferWaiters.answerOf(TxViews.transfer(parse(stored, txId), null));
       }
       return planner.plan(request).compose(plan -> shell.start(txId, plan));
     });

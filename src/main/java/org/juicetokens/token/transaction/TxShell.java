@@ -1,7 +1,6 @@
 package org.juicetokens.token.transaction;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferEvent;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import java.util.Set;
  */
 final class TxShell {
   private static final Logger LOG = LoggerFactory.getLogger(TxShell.class);
-  private static final int RECENT_DECIDED = 1000;
 
   private final Vertx vertx;
   private final String nodeId;
@@ -51,17 +48,9 @@ final class TxShell {
   private final Instrumented instrumented;
   private final Map<TimerKey, Long> timers = new HashMap<>();
   private final Map<ExchangeId, Side> sides = new HashMap<>();
-  private final Map<String, List<Promise<Transfer>>> waiting = new HashMap<>();
+  private final TransferWaiters waiters;
   /** Messages for sides being read back from the log (see {@link #deliver}). */
   private final Map<ExchangeId, List<TxMessage>> loading = new HashMap<>();
-  /** Payer sides decided without a record in the log (refused before anything was written), for TX_GET and repeated tx ids. */
-  private final Map<String, Transfer> decidedUnwritten = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Transfer> eldest) {
-      return size() > RECENT_DECIDED;
-    }
-  };
-
   private record TimerKey(ExchangeId id, TimerKind kind) {
   }
 
@@ -91,6 +80,7 @@ final class TxShell {
     this.settings = settings;
     this.instrumented = instrumented;
     this.engine = new TransactionEngine(nodeId, settings.exchange(), clock, verifier, clock.adequate());
+    this.waiters = new TransferWaiters(vertx, settings.transferWaitMs());
   }
 
   void timeStatus(boolean adequate) {
@@ -112,7 +102,7 @@ final class TxShell {
       throw e;
     }
     sides.put(id, new Side(plan));
-    Future<Transfer> answer = await(txId);
+    Future<Transfer> answer = waiters.await(txId);
     perform(id, effects);
     return answer;
   }
@@ -122,16 +112,16 @@ final class TxShell {
     ExchangeId id = new ExchangeId(txId, TxRole.PAYER);
     Optional<TxState> state = engine.state(id);
     if (state.isEmpty()) {
-      Transfer unwritten = decidedUnwritten.get(txId);
-      return unwritten == null ? Optional.empty() : Optional.of(answerOf(unwritten));
+      Transfer unwritten = waiters.unwritten(txId);
+      return unwritten == null ? Optional.empty() : Optional.of(TransferWaiters.answerOf(unwritten));
     }
     Optional<TxRecord> durable = engine.durableRecord(id);
     if (durable.isPresent() && TxViews.isDecision(durable.get().getState())) {
       Side side = sides.get(id);
-      return Optional.of(answerOf(TxViews.transfer(durable.get(), side == null ? null : side.code)));
+      return Optional.of(TransferWaiters.answerOf(TxViews.transfer(durable.get(), side == null ? null : side.code)));
     }
-    Transfer unwritten = decidedUnwritten.get(txId);
-    return Optional.of(unwritten != null ? answerOf(unwritten) : await(txId));
+    Transfer unwritten = waiters.unwritten(txId);
+    return Optional.of(unwritten != null ? TransferWaiters.answerOf(unwritten) : waiters.await(txId));
   }
 
   /** A message from the other party (bus or pipe). */
@@ -218,7 +208,7 @@ final class TxShell {
         return Optional.of(TxViews.transfer(view, side.code));
       }
     }
-    return Optional.ofNullable(decidedUnwritten.get(txId));
+    return Optional.ofNullable(waiters.unwritten(txId));
   }
 
   ErrorCode codeOf(ExchangeId id) {
@@ -335,51 +325,16 @@ final class TxShell {
       return;
     }
     TxRecord durable = engine.durableRecord(o.id()).orElse(null);
-    Transfer view;
     if (durable != null && durable.getState() == o.state()) {
-      view = TxViews.transfer(durable, code);
+      waiters.decided(TxViews.transfer(durable, code), true);
     } else {
       TxRecord stub = TxRecord.newBuilder().setTxId(o.id().txId()).setRole(TxRole.PAYER).setState(o.state())
         .setPlan(side == null ? TxPlan.getDefaultInstance() : side.plan).setLastError(o.reason()).build();
-      view = TxViews.transfer(stub, code);
-      decidedUnwritten.put(o.id().txId(), view);
-    }
-    List<Promise<Transfer>> callers = waiting.remove(o.id().txId());
-    if (callers != null) {
-      callers.forEach(p -> complete(p, view));
+      waiters.decided(TxViews.transfer(stub, code), false);
     }
   }
 
-  // ---- callers, states, events -----------------------------------------------------------------------
-
-  private Future<Transfer> await(String txId) {
-    Promise<Transfer> promise = Promise.promise();
-    waiting.computeIfAbsent(txId, k -> new ArrayList<>()).add(promise);
-    long timer = vertx.setTimer(settings.transferWaitMs(), t -> {
-      List<Promise<Transfer>> callers = waiting.get(txId);
-      if (callers != null && callers.remove(promise) && callers.isEmpty()) {
-        waiting.remove(txId);
-      }
-      promise.tryFail(new JuiceException(ErrorCode.TIMEOUT, "tx " + txId + ": no outcome within " + settings.transferWaitMs() + " ms"));
-    });
-    return promise.future().andThen(ar -> vertx.cancelTimer(timer));
-  }
-
-  /** A decided transfer as the TX_TRANSFER answer: the view when COMMITTED, else its ErrorCode. */
-  static Future<Transfer> answerOf(Transfer view) {
-    Promise<Transfer> p = Promise.promise();
-    complete(p, view);
-    return p.future();
-  }
-
-  private static void complete(Promise<Transfer> p, Transfer view) {
-    if (view.getState() == TxState.COMMITTED) {
-      p.tryComplete(view);
-    } else {
-      ErrorCode code = view.getErrorCode().isEmpty() ? ErrorCode.INTERNAL : ErrorCode.valueOf(view.getErrorCode());
-      p.tryFail(new JuiceException(code, "tx " + view.getTxId() + " " + view.getState() + ": " + view.getErrorMessage()));
-    }
-  }
+  // ---- states and events ----------------------------------------------------------------------------
 
   private void noteState(ExchangeId id) {
     Optional<TxState> now = engine.state(id);
