@@ -98,6 +98,14 @@ public final class Addresses {
   public static final String TOKEN_HISTORY_SUFFIX = "token.history";
   public static final String TOKEN_BALANCE_SUFFIX = "token.balance";
   public static final String TOKEN_LIST_SUFFIX = "token.list";
+  /**
+   * TokenApply → TokenApplyReply (node-local): one exchange step on the tokens of an owner homed here,
+   * checked and written as one atomic batch with the step's WAL record (through the owner's queue, so
+   * it never interleaves with a store of the same owner).
+   */
+  public static final String TOKEN_APPLY = "jt.token.apply";
+  /** TokenHeldRequest → TokenHeldReply (node-local): every stored token of an owner homed here, for planning. */
+  public static final String TOKEN_HELD = "jt.token.held";
 
   // token/telomere (node-local)
   /** TelomereStatsRequest → TelomereStats: this node's telomere transformations and verifications. */

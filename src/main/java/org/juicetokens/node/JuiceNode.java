@@ -36,6 +36,7 @@ import org.juicetokens.node.config.Settings;
 import org.juicetokens.token.audit.AuditVerticle;
 import org.juicetokens.token.creation.TokenVerticle;
 import org.juicetokens.token.telomere.TelomereVerticle;
+import org.juicetokens.token.transaction.TransactionVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
@@ -115,6 +116,7 @@ public final class JuiceNode {
           TelomereVerticle::new,
           IdentityVerticle::new,
           TokenVerticle::new,
+          TransactionVerticle::new,
           AuditVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))

@@ -22,7 +22,6 @@ import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.identity.proto.IdentityView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conserved once the payee applied the commit. Needs the node-side transaction shell (TX_TRANSFER,
  * TX_GET, TX_STATS, TX_EVENTS) from the txshell branch.
  */
-@Disabled("enabled when the txshell branch is merged: TX_TRANSFER/TX_GET/TX_EVENTS are served by its TransactionVerticle")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransferEndToEndTest {
   private static final String TOKEN = "s3cret-" + UUID.randomUUID();

@@ -13,6 +13,10 @@ import org.juicetokens.foundation.storage.proto.StoreEntry;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
 import org.juicetokens.token.proto.GenesisRecord;
 import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.proto.TokenApply;
+import org.juicetokens.token.proto.TokenApplyReply;
+import org.juicetokens.token.proto.TokenHeldReply;
+import org.juicetokens.token.proto.TokenHeldRequest;
 import org.juicetokens.token.proto.TokenStoreReply;
 import org.juicetokens.token.proto.TokenStoreRequest;
 import org.slf4j.Logger;
@@ -45,6 +49,7 @@ final class HomeTokens {
   private final int maxScan;
   private final int listLimit;
   private final Map<String, Future<?>> ownerQueues = new HashMap<>();
+  private final TokenLedger ledger;
 
   HomeTokens(TokenCalls calls, TokenIndex index, TokenMeters meters, int maxScan, int listLimit) {
     this.calls = calls;
@@ -52,6 +57,7 @@ final class HomeTokens {
     this.meters = meters;
     this.maxScan = maxScan;
     this.listLimit = listLimit;
+    this.ledger = new TokenLedger(calls, index, meters, maxScan);
   }
 
   Future<TokenStoreReply> store(TokenStoreRequest request) {
@@ -64,9 +70,39 @@ final class HomeTokens {
     }
     // the genesis check runs meanwhile; the wissel is read once the owner's previous store is done
     Future<Void> checked = checkGenesis(request.getTokensList());
+    return queued(owner, () -> calls.storeGet(TokenStoreLayout.wisselKey(owner))
+      .compose(wissel -> checked.compose(v -> storeNow(owner, request, wissel.getFound()))));
+  }
+
+  /**
+   * One exchange step on an owner's tokens ({@link TokenLedger}), in the owner's queue: it never
+   * interleaves with a store or another step of the same owner (a lock check and its write are one).
+   */
+  Future<TokenApplyReply> apply(TokenApply step) {
+    if (step.getOwnerId().isEmpty()) {
+      return Future.failedFuture(JuiceException.invalidArgument("a token step names its owner"));
+    }
+    return queued(step.getOwnerId(), () -> ledger.apply(step));
+  }
+
+  /** Every stored token of an owner homed here, for payment planning. */
+  Future<TokenHeldReply> held(TokenHeldRequest request) {
+    if (request.getOwnerId().isEmpty()) {
+      return Future.failedFuture(JuiceException.invalidArgument("an owner id is required"));
+    }
+    return ledger.held(request.getOwnerId());
+  }
+
+  /** Runs {@code work} after the owner's previous queued work ended (either way). */
+  private <T> Future<T> queued(String owner, java.util.function.Supplier<Future<T>> work) {
     Future<?> previous = ownerQueues.getOrDefault(owner, Future.succeededFuture());
-    Future<TokenStoreReply> mine = previous.transform(ignored -> calls.storeGet(TokenStoreLayout.wisselKey(owner)))
-      .compose(wissel -> checked.compose(v -> storeNow(owner, request, wissel.getFound())));
+    Future<T> mine = previous.transform(ignored -> {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    });
     ownerQueues.put(owner, mine);
     mine.onComplete(ar -> ownerQueues.remove(owner, mine));
     return mine;

@@ -24,8 +24,10 @@ import java.util.List;
  * The token index in the DHT (jt.tokenIndex, key = token id): where a token lives (its home node)
  * and how far its telomere has come. An index, not the judge of value: entries are written by the
  * home node after the tokens are stored (node-written, unsigned; the token's own genesis signature
- * and telomere are what a reader verifies). A genesis entry is written IF_ABSENT, so re-publishing
- * it never overwrites a later transfer's entry.
+ * and telomere are what a reader verifies). Entries only move forward: a write is IF_ABSENT, and
+ * over an existing entry a compare-and-set that applies only when the entry's transfer number is
+ * lower than the token's (a re-publication never overwrites a later transfer's entry, and two home
+ * nodes writing one token's entry in turn never move it backwards).
  */
 final class TokenIndex {
   private static final Logger LOG = LoggerFactory.getLogger(TokenIndex.class);
@@ -54,11 +56,15 @@ final class TokenIndex {
   }
 
   /**
-   * Writes the genesis entries of {@code tokens} stored here, then clears their outbox markers;
+   * Writes (advances) the entries of {@code tokens} stored here, then clears their outbox markers;
    * answers how many entries could not be written (their markers stay for the retry).
    */
   Future<Integer> publish(List<Token> tokens) {
-    List<Future<DhtWriteResult>> puts = put(tokens);
+    long now = System.currentTimeMillis();
+    List<Future<Void>> puts = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      puts.add(advance(entryOf(t, nodeId, now), ADVANCE_ATTEMPTS));
+    }
     return Future.join(puts).transform(ignored -> {
       StoreBatch.Builder clear = StoreBatch.newBuilder().setSync(false);
       int failed = 0;
@@ -95,6 +101,41 @@ final class TokenIndex {
     List<Future<DhtWriteResult>> puts = put(tokens);
     return Future.join(puts).transform(ignored -> Future.succeededFuture((int) puts.stream()
       .filter(f -> f.succeeded() && f.result().getApplied()).count()));
+  }
+
+  /** Compare-and-set rounds of one entry before its write is left to the outbox retry. */
+  private static final int ADVANCE_ATTEMPTS = 4;
+
+  /** Writes {@code entry} unless the DHT already holds an entry at the same or a later transfer. */
+  private Future<Void> advance(TokenIndexEntry entry, int attemptsLeft) {
+    return calls.dhtPut(request(entry, DhtPutCondition.IF_ABSENT, ByteString.EMPTY))
+      .compose(r -> r.getApplied() ? Future.succeededFuture() : advanceOver(entry, r.getCurrentValue(), attemptsLeft - 1));
+  }
+
+  private Future<Void> advanceOver(TokenIndexEntry entry, ByteString current, int attemptsLeft) {
+    if (current.isEmpty()) {
+      return attemptsLeft <= 0 ? Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index entry of " + entry.getTokenId() + " kept changing"))
+        : advance(entry, attemptsLeft);
+    }
+    TokenIndexEntry there;
+    try {
+      there = TokenIndexEntry.parseFrom(current);
+    } catch (InvalidProtocolBufferException e) {
+      there = TokenIndexEntry.getDefaultInstance();
+    }
+    if (there.getTransferNumber() >= entry.getTransferNumber() && !there.getTokenId().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    if (attemptsLeft <= 0) {
+      return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index entry of " + entry.getTokenId() + " kept changing"));
+    }
+    return calls.dhtPut(request(entry, DhtPutCondition.IF_VALUE_MATCHES, current))
+      .compose(r -> r.getApplied() ? Future.succeededFuture() : advanceOver(entry, r.getCurrentValue(), attemptsLeft - 1));
+  }
+
+  private static DhtPutRequest request(TokenIndexEntry entry, DhtPutCondition condition, ByteString expected) {
+    return DhtPutRequest.newBuilder().setMap(DhtMaps.TOKEN_INDEX).setKey(entry.getTokenId()).setValue(entry.toByteString())
+      .setCondition(condition).setExpectedValue(expected).build();
   }
 
   private List<Future<DhtWriteResult>> put(List<Token> tokens) {

@@ -17,6 +17,8 @@ import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.proto.TokenApply;
+import org.juicetokens.token.proto.TokenHeldRequest;
 import org.juicetokens.token.proto.TokenStatsRequest;
 import org.juicetokens.token.proto.TokenStoreRequest;
 
@@ -72,6 +74,9 @@ public final class TokenVerticle extends VerticleBase {
       Bus.serveLocal(bus, Addresses.TOKEN_HISTORY, TokenRequest.class, r -> op("history", r.getTokenId(), () -> reads.history(r))),
       Bus.serveLocal(bus, Addresses.TOKEN_BALANCE, BalanceRequest.class, r -> op("balance", r.getId(), () -> reads.balance(r))),
       Bus.serveLocal(bus, Addresses.TOKEN_LIST, ListTokensRequest.class, r -> op("list", r.getId(), () -> reads.list(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_APPLY, TokenApply.class,
+        r -> op("apply", "owner=" + r.getOwnerId() + " tx=" + r.getTxId(), () -> home.apply(r))),
+      Bus.serveLocal(bus, Addresses.TOKEN_HELD, TokenHeldRequest.class, r -> op("held", r.getOwnerId(), () -> home.held(r))),
       Bus.serveLocal(bus, Addresses.TOKEN_STATS, TokenStatsRequest.class, r -> Future.succeededFuture(meters.stats(location))),
       Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_MINT_SUFFIX), MintRequest.class,
         r -> op("mintHere", mintDetail(r), () -> minting.mintHere(r))),

@@ -135,6 +135,25 @@ public final class TransactionEngine {
     throw JuiceException.invalidArgument("tx record " + record.getTxId() + " has no role");
   }
 
+  /**
+   * Drops a decided exchange from memory (a long-running node would otherwise keep every exchange
+   * it ever took part in); from then on the shell answers for it from its log record (resumed on
+   * the next message). Refused (false) while undecided or while a payer still waits for the payee's
+   * Finalization; false for an unknown id.
+   */
+  public boolean forget(ExchangeId id) {
+    Exchange exchange = exchanges.get(id);
+    if (exchange == null || !exchange.decided()) {
+      return false;
+    }
+    if (exchange.state() == TxState.COMMITTED && id.role() == TxRole.PAYER
+      && (exchange.durable == null || !exchange.durable.getFinalized())) {
+      return false;
+    }
+    exchanges.remove(id);
+    return true;
+  }
+
   /** The exchange's current state (durable or on its way), if known. */
   public Optional<TxState> state(ExchangeId id) {
     return Optional.ofNullable(exchanges.get(id)).map(Exchange::state);

@@ -38,6 +38,20 @@ class TransactionEngineTest {
   }
 
   @Test
+  void only_decided_exchanges_are_forgotten_and_a_payer_only_once_finalized() {
+    Sim sim = sim();
+    sim.start(fx.plan(payerTokens, 3, 30));
+    assertThat(sim.payer.engine.forget(PAYER)).isFalse();   // INITIATED: still needed
+
+    sim.runUntilQuiet(200);
+
+    assertThat(sim.payer.engine.forget(PAYER)).isTrue();    // COMMITTED and finalized
+    assertThat(sim.payer.engine.state(PAYER)).isEmpty();
+    assertThat(sim.payee.engine.forget(PAYEE)).isTrue();
+    assertThat(sim.payee.engine.forget(PAYEE)).isFalse();   // unknown by now
+  }
+
+  @Test
   void a_payment_with_change_commits_on_both_sides_and_moves_tokens_and_hundredths() {
     Sim sim = sim();
     sim.start(fx.plan(payerTokens, 3, 30));   // 12.30 paid with 15, 3 back

@@ -5,7 +5,6 @@ import org.juicetokens.testing.FreePorts;
 import org.juicetokens.testing.NodeProcess;
 import org.juicetokens.testing.ProcessClusters;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,6 @@ import static org.juicetokens.testing.HttpApi.callAsync;
  * the decision not yet taken). Whatever happens, both sides end with the same decision, nothing
  * stays locked or in doubt, and the cluster-wide audit finds the value conserved.
  */
-@Disabled("needs the transaction verticle and the transfer routes (issue 5, being merged)")
 class TransferCrashTest {
   private static final long DEADLINE_MS = 6_000;
 
