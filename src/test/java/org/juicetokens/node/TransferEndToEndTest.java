@@ -57,7 +57,7 @@ class TransferEndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path tmp) throws Exception {
-    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of("api.token", TOKEN));
+    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of("api.token", TOKEN, "time.peerPollIntervalMs", "300"));
     a = nodes.get(0);
     b = nodes.get(1);
     long deadline = System.currentTimeMillis() + 60_000;
@@ -65,6 +65,7 @@ class TransferEndToEndTest {
       assertThat(System.currentTimeMillis()).as("2 members, cluster safe").isLessThan(deadline);
       Thread.sleep(100);
     }
+    InJvmClusters.awaitAdequateTime(nodes);
     String issuer = identity(a, "Issuer");
     alice = identity(a, "Alice");
     bob = identity(b, "Bob");
@@ -73,6 +74,7 @@ class TransferEndToEndTest {
     mint(issuer, alice, 20, 2);
     mint(issuer, bob, 1, 3);     // bob's wissel and change
     mint(issuer, bob, 2, 2);
+    mint(issuer, bob, 5, 2);     // change up to 9 whole units
   }
 
   @AfterAll

@@ -1,6 +1,11 @@
 package org.juicetokens.testing;
 
 import io.vertx.core.Future;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.time.proto.TimeReading;
+import org.juicetokens.foundation.time.proto.TimeRequest;
+import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.node.config.NodeConfig;
 
@@ -53,5 +58,28 @@ public final class InJvmClusters {
 
   public static void closeAll(List<JuiceNode> nodes) throws Exception {
     Future.join(nodes.stream().map(JuiceNode::close).toList()).await(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Waits (up to 60 s) until every node's time status is VERIFIED or CONSENSUS: a node commits no
+   * transfer before (the time gate), and a fresh cluster gets there one peer poll after it formed.
+   */
+  public static void awaitAdequateTime(List<JuiceNode> nodes) throws InterruptedException {
+    for (JuiceNode node : nodes) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      TimeStatus status = TimeStatus.INADEQUATE;
+      while (status != TimeStatus.CONSENSUS && status != TimeStatus.VERIFIED) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError("time of node " + node.context().nodeId() + " still " + status + " after 60 s");
+        }
+        Thread.sleep(100);
+        try {
+          status = Bus.request(node.vertx().eventBus(), Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), 5_000, TimeReading.class)
+            .await(10, TimeUnit.SECONDS).getStatus();
+        } catch (Exception e) {
+          status = TimeStatus.INADEQUATE;
+        }
+      }
+    }
   }
 }

@@ -57,4 +57,25 @@ public final class ProcessClusters {
     }
     throw new AssertionError("node on port " + httpPort + " never reported " + size + " members; last /health: " + last);
   }
+
+  /** Polls GET /api/v1/time until the node's status is VERIFIED or CONSENSUS (its transfers can commit), or fails after 60 s. */
+  public static void awaitAdequateTime(int httpPort) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/time"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        last = response.body();
+        String status = new JsonObject(last).getString("status", "");
+        if (status.equals("CONSENSUS") || status.equals("VERIFIED")) {
+          return;
+        }
+      } catch (IOException | RuntimeException e) {
+        last = e.toString();
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("node on port " + httpPort + " never had adequate time; last /api/v1/time: " + last);
+  }
 }

@@ -62,6 +62,8 @@ final class TxShell {
     long inDoubtSinceMs;
     ErrorCode code;
     String note = "";
+    /** The engine's Outcome arrived: the decision is durable and its code known (a final event waits for it). */
+    boolean decided;
 
     Side(TxPlan plan) {
       this.plan = plan;
@@ -317,6 +319,7 @@ final class TxShell {
     if (side != null) {
       side.code = code;
       side.note = o.reason();
+      side.decided = true;
     }
     metrics.outcome(o.id().role(), o.state(), code, side == null ? 0 : System.nanoTime() - side.startNanos);
     LOG.info("[Transaction] tx {} {} outcome {}{}", o.id().txId(), o.id().role(), o.state(),
@@ -350,6 +353,10 @@ final class TxShell {
       }
       side = new Side(durable.getPlan());
       sides.put(id, side);
+    }
+    if (TxViews.isDecision(state) && !side.decided) {
+      // the decision is only being written: its event (with the outcome's code) follows the Outcome, once durable
+      return;
     }
     if (state != side.state) {
       side.state = state;

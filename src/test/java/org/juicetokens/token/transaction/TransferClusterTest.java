@@ -183,8 +183,22 @@ class TransferClusterTest {
     assertThat(failure(node1, Addresses.TX_TRANSFER, request("f".repeat(40), payee, 100)).code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(failure(node1, Addresses.TX_TRANSFER, request(payer, payee, 150)).code()).isEqualTo(ErrorCode.INSUFFICIENT_CHANGE);
     // 7 needs 3 back from a payee holding only fives: impossible change, refused by the payee's node
-    JuiceException change = failure(node1, Addresses.TX_TRANSFER, request(payer, payee, 700));
-    assertThat(change.code()).as(change.getMessage()).isEqualTo(ErrorCode.INSUFFICIENT_CHANGE);
+    List<TransferEvent> events = new CopyOnWriteArrayList<>();
+    var consumer = node1.vertx().eventBus().<TransferEvent>consumer(Addresses.TX_EVENTS, m -> events.add(m.body()));
+    consumer.completion().await(10, TimeUnit.SECONDS);
+    try {
+      JuiceException change = failure(node1, Addresses.TX_TRANSFER, request(payer, payee, 700));
+      assertThat(change.code()).as(change.getMessage()).isEqualTo(ErrorCode.INSUFFICIENT_CHANGE);
+      // the payer's final event names the payee's reason too (watchers and the CLI print it)
+      eventually("the payer's final event", () -> events.stream().anyMatch(e -> e.getRole() == TxRole.PAYER && e.getFinal()));
+      assertThat(events).filteredOn(e -> e.getRole() == TxRole.PAYER && e.getFinal())
+        .singleElement().satisfies(e -> {
+          assertThat(e.getState()).isEqualTo(TxState.ABORTED);
+          assertThat(e.getErrorCode()).isEqualTo("INSUFFICIENT_CHANGE");
+        });
+    } finally {
+      consumer.unregister();
+    }
 
     assertThat(held(node1, payer)).isEqualTo(payerBefore);
     assertThat(held(node2, payee)).isEqualTo(payeeBefore);

@@ -21,14 +21,16 @@ import static org.juicetokens.testing.HttpApi.call;
 import static org.juicetokens.testing.HttpApi.callAsync;
 
 /**
- * Two node processes and SIGKILL in the middle of an exchange, driven through the HTTP/JSON API.
+ * Three node processes (payer's, payee's and a third that keeps the survivors' time at CONSENSUS
+ * when one dies: a node alone has INADEQUATE time and commits nothing) and SIGKILL in the middle
+ * of an exchange, driven through the HTTP/JSON API.
  * The payer's node waits {@code tx.drill.commitDelayMs} between the payee's Preparation and its
  * commit, which is the window in which a node is killed: the payee is PREPARED (its change locked,
  * the decision not yet taken). Whatever happens, both sides end with the same decision, nothing
  * stays locked or in doubt, and the cluster-wide audit finds the value conserved.
  */
 class TransferCrashTest {
-  private static final long DEADLINE_MS = 6_000;
+  private static final long DEADLINE_MS = 12_000;
 
   @TempDir
   Path data;
@@ -36,8 +38,8 @@ class TransferCrashTest {
   private final List<NodeProcess> processes = new ArrayList<>();
   private String cluster;
   private String members;
-  private final int[] clusterPorts = new int[2];
-  private final int[] httpPorts = new int[2];
+  private final int[] clusterPorts = new int[3];
+  private final int[] httpPorts = new int[3];
 
   @AfterEach
   void killAll() throws InterruptedException {
@@ -78,7 +80,8 @@ class TransferCrashTest {
 
     processes.get(1).kill();
     // the payer commits (its decision does not need the payee), then re-sends it until acknowledged
-    assertThat(new JsonObject(answer.get(60, TimeUnit.SECONDS).body()).getString("state")).isEqualTo("COMMITTED");
+    String answered = answer.get(60, TimeUnit.SECONDS).body();
+    assertThat(new JsonObject(answered).getString("state")).as(answered).isEqualTo("COMMITTED");
 
     restart(1);
     assertThat(awaitFinal(httpPorts[1], txId)).isEqualTo("COMMITTED");
@@ -93,18 +96,21 @@ class TransferCrashTest {
 
   private Parties startTwoNodes() throws Exception {
     cluster = "test-" + UUID.randomUUID();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
       clusterPorts[i] = FreePorts.next();
       httpPorts[i] = FreePorts.next();
     }
-    members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1];
-    for (int i = 0; i < 2; i++) {
+    members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:" + clusterPorts[2];
+    for (int i = 0; i < 3; i++) {
       processes.add(NodeProcess.start("c" + i, env(i)));
     }
     for (NodeProcess p : processes) {
       p.awaitLine("is up", 90, TimeUnit.SECONDS);
     }
-    ProcessClusters.awaitClusterSize(httpPorts[0], 2);
+    ProcessClusters.awaitClusterSize(httpPorts[0], 3);
+    for (int port : httpPorts) {
+      ProcessClusters.awaitAdequateTime(port);
+    }
     String payer = call(httpPorts[0], "POST", "/api/v1/identities", new JsonObject().put("displayName", "Payer"), 200).getString("id");
     String payee = call(httpPorts[1], "POST", "/api/v1/identities", new JsonObject().put("displayName", "Payee"), 200).getString("id");
     // the payer holds 10s, the payee 5s: paying 15 sends two 10s and takes a 5 back as change (both sides lock tokens)
@@ -117,15 +123,15 @@ class TransferCrashTest {
     NodeProcess restarted = NodeProcess.start("c" + i + "-restarted", env(i));
     processes.add(restarted);
     restarted.awaitLine("is up", 90, TimeUnit.SECONDS);
-    ProcessClusters.awaitClusterSize(httpPorts[0], 2);
+    ProcessClusters.awaitClusterSize(httpPorts[2], 3);
   }
 
   private void assertConserved() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    JsonObject audit = call(httpPorts[0], "GET", "/api/v1/audit", null, 200);
+    JsonObject audit = call(httpPorts[2], "GET", "/api/v1/audit", null, 200);
     while (!audit.getBoolean("conserved", false) && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(250);
-      audit = call(httpPorts[0], "GET", "/api/v1/audit", null, 200);
+      audit = call(httpPorts[2], "GET", "/api/v1/audit", null, 200);
     }
     assertThat(audit.getBoolean("conserved", false)).as(audit.encodePrettily()).isTrue();
     assertThat(audit.getInteger("lockedTokens", 0)).isZero();
@@ -180,6 +186,7 @@ class TransferCrashTest {
   private Map<String, String> env(int i) {
     Map<String, String> env = ProcessClusters.env("c" + i, data, cluster, members, clusterPorts[i], httpPorts[i]);
     env.put("JT_TX_DEADLINE_MS", String.valueOf(DEADLINE_MS));
+    env.put("JT_PEER_POLL_MS", "300");
     // the window between the payee's Preparation and the payer's commit in which a node is killed
     env.put("JT_TX_DRILL_COMMIT_DELAY_MS", "3000");
     return env;

@@ -12,10 +12,8 @@ import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.common.Errors;
 import org.juicetokens.common.JuiceException;
-import org.juicetokens.foundation.time.proto.TimeReading;
-import org.juicetokens.foundation.time.proto.TimeRequest;
-import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenHeldReply;
 import org.juicetokens.token.proto.TokenHeldRequest;
@@ -96,16 +94,7 @@ final class TxTestSupport {
   }
 
   static void awaitConsensus(List<JuiceNode> nodes) throws Exception {
-    for (JuiceNode n : nodes) {
-      eventually("time status of " + n.context().nodeId(), () -> {
-        try {
-          TimeStatus s = ask(n, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), TimeReading.class).getStatus();
-          return s == TimeStatus.CONSENSUS || s == TimeStatus.VERIFIED;
-        } catch (Exception e) {
-          return false;
-        }
-      });
-    }
+    InJvmClusters.awaitAdequateTime(nodes);
   }
 
   static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
