@@ -1,5 +1,6 @@
 package org.juicetokens.foundation.time;
 
+import org.juicetokens.testing.SntpTestServer;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.junit.jupiter.api.AfterEach;

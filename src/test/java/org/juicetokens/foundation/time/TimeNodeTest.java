@@ -1,5 +1,6 @@
 package org.juicetokens.foundation.time;
 
+import org.juicetokens.testing.SntpTestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.juicetokens.foundation.time.proto.TimeReading;

@@ -1,5 +1,6 @@
 package org.juicetokens.foundation.time;
 
+import org.juicetokens.testing.SntpTestServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;

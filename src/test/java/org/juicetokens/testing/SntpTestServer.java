@@ -1,4 +1,4 @@
-package org.juicetokens.foundation.time;
+package org.juicetokens.testing;
 
 import org.apache.commons.net.ntp.NtpV3Impl;
 import org.apache.commons.net.ntp.NtpV3Packet;
@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * packets (commons-net's NtpV3Impl) with the system clock plus a configurable offset. It can
  * be told to stay silent or to answer with a kiss-o'-death (stratum 0).
  */
-final class SntpTestServer implements AutoCloseable {
-  enum Mode { ANSWER, SILENT, KISS_OF_DEATH }
+public final class SntpTestServer implements AutoCloseable {
+  public enum Mode { ANSWER, SILENT, KISS_OF_DEATH }
 
   private final DatagramSocket socket;
   private final Thread thread;
@@ -33,28 +33,28 @@ final class SntpTestServer implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  static SntpTestServer start(long offsetMs) throws SocketException {
+  public static SntpTestServer start(long offsetMs) throws SocketException {
     SntpTestServer server = new SntpTestServer();
     server.offsetMs.set(offsetMs);
     server.thread.start();
     return server;
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 
   /** The server as {@code time.ntpServers} expects it. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port();
   }
 
-  SntpTestServer mode(Mode newMode) {
+  public SntpTestServer mode(Mode newMode) {
     mode = newMode;
     return this;
   }
 
-  int answered() {
+  public int answered() {
     return answered.get();
   }
 
