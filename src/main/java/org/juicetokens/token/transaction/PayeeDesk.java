@@ -11,6 +11,7 @@ import org.juicetokens.token.transaction.proto.TxQuote;
 import org.juicetokens.token.transaction.proto.TxQuoteRequest;
 import org.juicetokens.trust.identity.proto.IdentityView;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,11 +30,14 @@ final class PayeeDesk {
   private final IdealHolding ideal;
   private final LongSupplier clock;
 
-  PayeeDesk(TxCalls calls, String selfNode, IdealHolding ideal, LongSupplier clock) {
+  private final TokenReservations reservations;
+
+  PayeeDesk(TxCalls calls, String selfNode, IdealHolding ideal, LongSupplier clock, TokenReservations reservations) {
     this.calls = calls;
     this.selfNode = selfNode;
     this.ideal = ideal;
     this.clock = clock;
+    this.reservations = reservations;
   }
 
   Future<TxQuote> quote(TxQuoteRequest request) {
@@ -41,7 +45,7 @@ final class PayeeDesk {
       return Future.failedFuture(JuiceException.invalidArgument("a quote names the payee"));
     }
     return homedHere(request.getPayeeId()).compose(view -> calls.held(request.getPayeeId()).map(held -> {
-      Wallet wallet = Wallet.fromStored(held.getTokensList(), clock.getAsLong());
+      Wallet wallet = Wallet.fromStored(reservations.available(held.getTokensList()), clock.getAsLong());
       TxQuote.Builder quote = TxQuote.newBuilder().setPayeeId(request.getPayeeId()).setPayeeKey(view.getActivePublicKey())
         .setPayeeNode(selfNode).setVectorClock(ByteString.copyFrom(DenominationVectorClock.of(ideal, wallet.regular()).toBytes()))
         .setCorrelationId(request.getCorrelationId());
@@ -50,14 +54,16 @@ final class PayeeDesk {
     }));
   }
 
-  Future<TxEvent.Reviewed> review(TxPlan plan) {
+  /** The payee side of tx {@code id} reviews the proposal; the change (and the wissel when hundredths move) is reserved for it. */
+  Future<TxEvent.Reviewed> review(ExchangeId id, TxPlan plan) {
     return homedHere(plan.getPayeeId()).compose(view -> {
       if (!view.getActivePublicKey().equals(plan.getPayeeKey())) {
         throw new JuiceException(ErrorCode.CONFLICT, "the proposal names another key of payee " + plan.getPayeeId());
       }
       return calls.held(plan.getPayeeId());
     }).map(held -> {
-      Wallet wallet = Wallet.fromStored(held.getTokensList(), clock.getAsLong());
+      List<Token> usable = reservations.available(held.getTokensList());
+      Wallet wallet = Wallet.fromStored(usable, clock.getAsLong());
       int hundredths = plan.getHundredthsToPayee();
       if (hundredths != 0) {
         int after = wallet.wisselHundredths().orElse(-1) + hundredths;
@@ -69,7 +75,12 @@ final class PayeeDesk {
       List<SpendableToken> change = ChangeSelection.select(wallet.regular(), plan.getChangeUnits(), payerClock);
       Set<String> ids = new HashSet<>();
       change.forEach(c -> ids.add(c.tokenId()));
-      List<Token> tokens = held.getTokensList().stream().filter(t -> ids.contains(t.getId())).toList();
+      List<Token> tokens = usable.stream().filter(t -> ids.contains(t.getId())).toList();
+      List<String> reserved = new ArrayList<>(ids);
+      if (hundredths != 0) {
+        usable.stream().filter(Token::getWissel).forEach(w -> reserved.add(w.getId()));
+      }
+      reservations.reserve(id, reserved);
       byte[] mine = DenominationVectorClock.of(ideal, wallet.regular()).toBytes();
       return TxEvent.Reviewed.accepted(mine, tokens);
     }).recover(failure -> {

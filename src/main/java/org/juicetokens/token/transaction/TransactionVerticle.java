@@ -52,11 +52,14 @@ public final class TransactionVerticle extends VerticleBase {
     metrics = new TxMetrics(node.registry());
     IdealHolding ideal = TransactionSettings.idealHolding(config);
     TxTransport transport = new TxTransport(vertx, calls, node.hazelcast(), self);
-    PayeeDesk desk = new PayeeDesk(calls, self, ideal, clock);
+    TokenReservations reservations = new TokenReservations();
+    PayeeDesk desk = new PayeeDesk(calls, self, ideal, clock, reservations);
     PacketVerifier verifier = new MeasuredVerifier(new TelomerePacketVerifier(settings.exchange().tailLinks(), null), node.instrumented());
     return op("readTime", "", calls::timeNow).onSuccess(clock::update).otherwiseEmpty().compose(v -> {
-      TxShell shell = new TxShell(vertx, self, clock, calls, transport, desk, metrics, settings, node.instrumented(), verifier);
-      TransferPlanner planner = new TransferPlanner(calls, transport, TransactionSettings.tokenSelection(config), ideal, self, clock);
+      TxShell shell = new TxShell(vertx, self, clock, calls, transport, desk, metrics, settings, node.instrumented(), verifier,
+        reservations);
+      TransferPlanner planner = new TransferPlanner(calls, transport, TransactionSettings.tokenSelection(config), ideal, self, clock,
+        reservations);
       TxRequests requests = new TxRequests(shell, calls, planner, node.hazelcast(), self, settings);
       bus.<TimeReading>localConsumer(Addresses.TIME_STATUS, m -> onTime(shell, m.body()));
       long refreshMs = config.longValue(Settings.PEER_POLL_MS);

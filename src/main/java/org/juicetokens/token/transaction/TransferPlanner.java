@@ -9,9 +9,12 @@ import org.juicetokens.token.proto.TokenHeldReply;
 import org.juicetokens.token.transaction.proto.TxPlan;
 import org.juicetokens.token.transaction.proto.TxQuote;
 import org.juicetokens.token.transaction.proto.TxQuoteRequest;
+import org.juicetokens.token.transaction.proto.TxRole;
 import org.juicetokens.trust.identity.proto.IdentityView;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -30,14 +33,17 @@ final class TransferPlanner {
   private final IdealHolding ideal;
   private final String selfNode;
   private final LongSupplier clock;
+  private final TokenReservations reservations;
 
-  TransferPlanner(TxCalls calls, TxTransport transport, TokenSelection selection, IdealHolding ideal, String selfNode, LongSupplier clock) {
+  TransferPlanner(TxCalls calls, TxTransport transport, TokenSelection selection, IdealHolding ideal, String selfNode, LongSupplier clock,
+                  TokenReservations reservations) {
     this.calls = calls;
     this.transport = transport;
     this.selection = selection;
     this.ideal = ideal;
     this.selfNode = selfNode;
     this.clock = clock;
+    this.reservations = reservations;
   }
 
   /** The checks that need nothing but the request (also made before forwarding it to the payer's node). */
@@ -56,7 +62,8 @@ final class TransferPlanner {
     }
   }
 
-  Future<TxPlan> plan(TransferRequest request) {
+  /** The plan of tx {@code txId}; its tokens (and the wissel when hundredths move) are reserved for it until its decision. */
+  Future<TxPlan> plan(String txId, TransferRequest request) {
     Future<IdentityView> payer = calls.activeIdentity("payer", request.getFromId()).map(view -> {
       if (!view.getDocument().getHomeNode().equals(selfNode)) {
         throw JuiceException.notFound("payer " + request.getFromId() + " is not homed on node " + selfNode);
@@ -68,11 +75,12 @@ final class TransferPlanner {
       : calls.activeIdentity("payee", request.getToId()).map(view -> view.getDocument().getHomeNode());
     return Future.all(payer, payeeNode)
       .compose(v -> transport.quote(payeeNode.result(), TxQuoteRequest.newBuilder().setPayeeId(request.getToId()).build()))
-      .compose(quote -> calls.held(request.getFromId()).map(held -> build(request, payer.result(), payeeNode.result(), quote, held)));
+      .compose(quote -> calls.held(request.getFromId()).map(held -> build(txId, request, payer.result(), payeeNode.result(), quote, held)));
   }
 
-  private TxPlan build(TransferRequest request, IdentityView payer, String payeeNode, TxQuote quote, TokenHeldReply held) {
-    Wallet wallet = Wallet.fromStored(held.getTokensList(), clock.getAsLong());
+  private TxPlan build(String txId, TransferRequest request, IdentityView payer, String payeeNode, TxQuote quote, TokenHeldReply held) {
+    List<Token> usable = reservations.available(held.getTokensList());
+    Wallet wallet = Wallet.fromStored(usable, clock.getAsLong());
     DenominationVectorClock payeeClock = DenominationVectorClock.fromBytes(ideal.denominations(), quote.getVectorClock().toByteArray());
     OptionalInt payeeWissel = quote.getHasWissel() ? OptionalInt.of(quote.getWisselHundredths()) : OptionalInt.empty();
     PaymentPlan plan = selection.plan(wallet, payeeWissel, payeeClock, request.getAmountHundredths());
@@ -85,11 +93,15 @@ final class TransferPlanner {
       .setHundredthsToPayee(plan.settlement().direction() == WisselSettlement.Direction.PAYEE_TO_PAYER
         ? -plan.settlement().hundredths() : plan.settlement().hundredths())
       .setPayerVectorClock(ByteString.copyFrom(DenominationVectorClock.of(ideal, wallet.regular()).toBytes()));
-    for (Token t : held.getTokensList()) {
+    List<String> reserved = new ArrayList<>(plan.sentTokenIds());
+    for (Token t : usable) {
       if (sent.contains(t.getId())) {
         tx.addTokens(t);
+      } else if (t.getWissel() && tx.getHundredthsToPayee() != 0) {
+        reserved.add(t.getId());
       }
     }
+    reservations.reserve(new ExchangeId(txId, TxRole.PAYER), reserved);
     return tx.build();
   }
 }

@@ -66,7 +66,15 @@ final class TxRequests {
       if (stored.getFound()) {
         return TransferWaiters.answerOf(TxViews.transfer(parse(stored, txId), null));
       }
-      return planner.plan(request).compose(plan -> shell.start(txId, plan));
+      return planner.plan(txId, request).compose(plan -> {
+        try {
+          return shell.start(txId, plan);
+        } catch (RuntimeException e) {
+          // a plan that never became an exchange keeps no tokens promised
+          shell.releaseUnstarted(txId);
+          throw e;
+        }
+      });
     });
   }
 

@@ -43,6 +43,7 @@ final class TxShell {
   private final TxCalls calls;
   private final TxTransport transport;
   private final PayeeDesk desk;
+  private final TokenReservations reservations;
   private final TxMetrics metrics;
   private final ShellSettings settings;
   private final Instrumented instrumented;
@@ -71,13 +72,14 @@ final class TxShell {
   }
 
   TxShell(Vertx vertx, String nodeId, ConsensusClock clock, TxCalls calls, TxTransport transport, PayeeDesk desk, TxMetrics metrics,
-          ShellSettings settings, Instrumented instrumented, PacketVerifier verifier) {
+          ShellSettings settings, Instrumented instrumented, PacketVerifier verifier, TokenReservations reservations) {
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.clock = clock;
     this.calls = calls;
     this.transport = transport;
     this.desk = desk;
+    this.reservations = reservations;
     this.metrics = metrics;
     this.settings = settings;
     this.instrumented = instrumented;
@@ -107,6 +109,14 @@ final class TxShell {
     Future<Transfer> answer = waiters.await(txId);
     perform(id, effects);
     return answer;
+  }
+
+  /** Ends the reservations of a plan the engine refused to start (a running exchange keeps its own). */
+  void releaseUnstarted(String txId) {
+    ExchangeId id = new ExchangeId(txId, TxRole.PAYER);
+    if (engine.state(id).isEmpty()) {
+      reservations.release(id);
+    }
   }
 
   /** The answer for a tx id this node already pays (live or decided), if it knows one. */
@@ -238,8 +248,13 @@ final class TxShell {
       } else if (effect instanceof TxEffect.Review r) {
         Side side = sides.computeIfAbsent(r.id(), k -> new Side(r.proposal()));
         side.plan = r.proposal();
-        desk.review(r.proposal()).onComplete(ar -> handle(r.id(), ar.succeeded() ? ar.result()
-          : TxEvent.Reviewed.rejected("INTERNAL: " + ar.cause().getMessage())));
+        desk.review(r.id(), r.proposal()).onComplete(ar -> {
+          handle(r.id(), ar.succeeded() ? ar.result() : TxEvent.Reviewed.rejected("INTERNAL: " + ar.cause().getMessage()));
+          if (engine.state(r.id()).map(TxViews::isDecision).orElse(true)) {
+            // decided while the review ran (e.g. the deadline): its change was never used
+            reservations.release(r.id());
+          }
+        });
       } else if (effect instanceof TxEffect.SetTimer t) {
         setTimer(t);
       } else if (effect instanceof TxEffect.CancelTimer t) {
@@ -320,6 +335,9 @@ final class TxShell {
       side.code = code;
       side.note = o.reason();
       side.decided = true;
+    }
+    if (o.state() != TxState.IN_DOUBT) {
+      reservations.release(o.id());
     }
     metrics.outcome(o.id().role(), o.state(), code, side == null ? 0 : System.nanoTime() - side.startNanos);
     LOG.info("[Transaction] tx {} {} outcome {}{}", o.id().txId(), o.id().role(), o.state(),
