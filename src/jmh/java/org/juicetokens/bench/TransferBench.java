@@ -12,6 +12,9 @@ import org.juicetokens.crypto.Ed25519;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StorePut;
+import org.juicetokens.foundation.time.proto.TimeReading;
+import org.juicetokens.foundation.time.proto.TimeRequest;
+import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.token.transaction.proto.TxState;
@@ -86,9 +89,10 @@ public class TransferBench {
     for (int i = 0; i < 3; i++) {
       Map<String, String> settings = new HashMap<>(Map.of("node.id", "n" + i, "http.port", "0", "node.dataDir", dataDir.toString(),
         "cluster.name", cluster, "cluster.port", String.valueOf(ports[i]), "cluster.members", members, "cluster.fastJoin", "true",
-        "log.level", "WARN"));
+        "log.level", "WARN", "time.peerPollIntervalMs", "500"));
       nodes.add(JuiceNode.start(NodeConfig.of(settings)).await(120, TimeUnit.SECONDS));
     }
+    awaitAdequateTime();
     // up to 4 caller threads, each its own pair on two different nodes
     for (int p = 0; p < 4; p++) {
       JuiceNode home = nodes.get(p % 3);
@@ -174,6 +178,22 @@ public class TransferBench {
       throw new IllegalStateException("transfer " + transfer.getTxId() + " ended " + transfer.getState() + ": " + transfer.getErrorMessage());
     }
     return transfer;
+  }
+
+  /** No node commits before its time is VERIFIED or CONSENSUS (the time gate): one peer poll after the cluster formed. */
+  private void awaitAdequateTime() throws Exception {
+    for (JuiceNode node : nodes) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      TimeStatus status = TimeStatus.INADEQUATE;
+      while (status != TimeStatus.CONSENSUS && status != TimeStatus.VERIFIED) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException("time of " + node.context().nodeId() + " still " + status + " after 60 s");
+        }
+        Thread.sleep(100);
+        status = Bus.request(node.vertx().eventBus(), Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), TIMEOUT_MS, TimeReading.class)
+          .await(TIMEOUT_MS, TimeUnit.MILLISECONDS).getStatus();
+      }
+    }
   }
 
   private String identity(JuiceNode node, String name) throws Exception {

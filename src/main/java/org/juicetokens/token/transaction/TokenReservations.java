@@ -32,14 +32,17 @@ final class TokenReservations {
     return stored.stream().filter(t -> !holder.containsKey(t.getId())).toList();
   }
 
-  /** Reserves {@code tokenIds} for {@code exchange} (added to what it already holds). */
+  /** Reserves {@code tokenIds} for {@code exchange} (added to what it already holds): all of them, or none (CONFLICT). */
   void reserve(ExchangeId exchange, Collection<String> tokenIds) {
-    Set<String> mine = held.computeIfAbsent(exchange, k -> new HashSet<>());
     for (String id : tokenIds) {
-      ExchangeId previous = holder.putIfAbsent(id, exchange);
+      ExchangeId previous = holder.get(id);
       if (previous != null && !previous.equals(exchange)) {
         throw new JuiceException(ErrorCode.CONFLICT, "token " + id + " is already promised to tx " + previous.txId());
       }
+    }
+    Set<String> mine = held.computeIfAbsent(exchange, k -> new HashSet<>());
+    for (String id : tokenIds) {
+      holder.put(id, exchange);
       mine.add(id);
     }
   }

@@ -1,6 +1,7 @@
 package org.juicetokens.token.transaction;
 
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,6 +37,7 @@ public final class TransactionVerticle extends VerticleBase {
   private TxMetrics metrics;
   private ConsensusClock clock;
   private ShellSettings settings;
+  private WorkerExecutor verifyWorkers;
 
   public TransactionVerticle(NodeContext node) {
     this.node = node;
@@ -54,7 +56,10 @@ public final class TransactionVerticle extends VerticleBase {
     TxTransport transport = new TxTransport(vertx, calls, node.hazelcast(), self);
     TokenReservations reservations = new TokenReservations();
     PayeeDesk desk = new PayeeDesk(calls, self, ideal, clock, reservations);
-    PacketVerifier verifier = new MeasuredVerifier(new TelomerePacketVerifier(settings.exchange().tailLinks(), null), node.instrumented());
+    // packets are verified on a small worker pool before the engine sees them (Ed25519 work off the loop)
+    verifyWorkers = vertx.createSharedWorkerExecutor("jt-tx-verify", 2);
+    PrecheckedVerifier verifier = new PrecheckedVerifier(
+      new MeasuredVerifier(new TelomerePacketVerifier(settings.exchange().tailLinks(), null), node.instrumented()), verifyWorkers);
     return op("readTime", "", calls::timeNow).onSuccess(clock::update).otherwiseEmpty().compose(v -> {
       TxShell shell = new TxShell(vertx, self, clock, calls, transport, desk, metrics, settings, node.instrumented(), verifier,
         reservations);
@@ -102,7 +107,7 @@ public final class TransactionVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     node.health().unregister(HEALTH_ID);
-    return Future.succeededFuture();
+    return verifyWorkers == null ? Future.succeededFuture() : verifyWorkers.close();
   }
 
   private static String detail(TransferRequest r) {

@@ -9,6 +9,7 @@ import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.Layer;
+import org.juicetokens.token.transaction.proto.Packet;
 import org.juicetokens.token.transaction.proto.TxMessage;
 import org.juicetokens.token.transaction.proto.TxPlan;
 import org.juicetokens.token.transaction.proto.TxRecord;
@@ -44,6 +45,7 @@ final class TxShell {
   private final TxTransport transport;
   private final PayeeDesk desk;
   private final TokenReservations reservations;
+  private final PrecheckedVerifier verifier;
   private final TxMetrics metrics;
   private final ShellSettings settings;
   private final Instrumented instrumented;
@@ -72,7 +74,7 @@ final class TxShell {
   }
 
   TxShell(Vertx vertx, String nodeId, ConsensusClock clock, TxCalls calls, TxTransport transport, PayeeDesk desk, TxMetrics metrics,
-          ShellSettings settings, Instrumented instrumented, PacketVerifier verifier, TokenReservations reservations) {
+          ShellSettings settings, Instrumented instrumented, PrecheckedVerifier verifier, TokenReservations reservations) {
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.clock = clock;
@@ -83,6 +85,7 @@ final class TxShell {
     this.metrics = metrics;
     this.settings = settings;
     this.instrumented = instrumented;
+    this.verifier = verifier;
     this.engine = new TransactionEngine(nodeId, settings.exchange(), clock, verifier, clock.adequate());
     this.waiters = new TransferWaiters(vertx, settings.transferWaitMs());
   }
@@ -136,10 +139,34 @@ final class TxShell {
     return Optional.of(unwritten != null ? TransferWaiters.answerOf(unwritten) : waiters.await(txId));
   }
 
-  /** A message from the other party (bus or pipe). */
+  /** A message from the other party (bus or pipe); a packet it carries is verified on a worker first. */
   void receive(TxMessage message) {
-    String type = message.getBodyCase().name().toLowerCase();
     ExchangeId id = new ExchangeId(message.getTxId(), addressee(message));
+    TxPlan plan = planOf(id);
+    Packet packet = message.getBodyCase() == TxMessage.BodyCase.INITIATION ? message.getInitiation().getSExo()
+      : message.getBodyCase() == TxMessage.BodyCase.PREPARATION && message.getPreparation().getRExo().getTokensCount() > 0
+      ? message.getPreparation().getRExo() : null;
+    if (packet == null || plan == null) {
+      receiveVerified(id, message);
+      return;
+    }
+    boolean fromPayer = message.getBodyCase() == TxMessage.BodyCase.INITIATION;
+    byte[] from = (fromPayer ? plan.getPayerKey() : plan.getPayeeKey()).toByteArray();
+    byte[] to = (fromPayer ? plan.getPayeeKey() : plan.getPayerKey()).toByteArray();
+    verifier.precheck(packet, message.getTxId(), from, to).onComplete(v -> receiveVerified(id, message));
+  }
+
+  /** The plan this node knows for a side (live, or from its last durable record), or null. */
+  private TxPlan planOf(ExchangeId id) {
+    Side side = sides.get(id);
+    if (side != null && side.plan != null) {
+      return side.plan;
+    }
+    return engine.durableRecord(id).map(TxRecord::getPlan).orElse(null);
+  }
+
+  private void receiveVerified(ExchangeId id, TxMessage message) {
+    String type = message.getBodyCase().name().toLowerCase();
     if (settings.commitDelayMs() > 0 && message.getBodyCase() == TxMessage.BodyCase.PREPARATION
       && engine.state(id).orElse(null) == TxState.PREPARED) {
       LOG.info("[Transaction] tx {} DRILL: holding the Preparation {} ms before committing (tx.drill.commitDelayMs)",

@@ -35,6 +35,8 @@ class TokenReservationsTest {
     assertThatThrownBy(() -> reservations.reserve(SECOND, List.of("b", "a")))
       .isInstanceOfSatisfying(JuiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
       .hasMessageContaining("tx-1");
+    // nothing of the refused reservation stays ("b" is still free)
+    assertThat(reservations.available(STORED)).extracting(Token::getId).containsExactly("b", "c");
     // the same exchange may reserve again (a repeated plan of one tx id)
     reservations.reserve(FIRST, List.of("a", "b"));
     assertThat(reservations.available(STORED)).extracting(Token::getId).containsExactly("c");
