@@ -77,6 +77,8 @@ class TransferCrashTest {
     String txId = "crash-payee-" + UUID.randomUUID();
     var answer = callAsync(httpPorts[0], "POST", "/api/v1/transfers", transfer(parties, txId, 1_500));
     awaitSideState(httpPorts[1], txId, "PREPARED");
+    // killed only once the payer holds the Preparation (else the payer never hears it and rightly aborts)
+    awaitHeldPreparation(httpPorts[0]);
 
     processes.get(1).kill();
     // the payer commits (its decision does not need the payee), then re-sends it until acknowledged
@@ -142,6 +144,22 @@ class TransferCrashTest {
   private static void awaitSideState(int port, String txId, String state) throws Exception {
     String last = awaitState(port, txId, s -> s.equals(state), 60);
     assertThat(last).as("state of " + txId + " on port " + port).isEqualTo(state);
+  }
+
+  /** Polls the payer's /metrics until the drill holds a Preparation (juice_tx_messages_total{outcome="held"}). */
+  private static void awaitHeldPreparation(int port) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    java.util.regex.Pattern held = java.util.regex.Pattern.compile(
+      "^juice_tx_messages_total\\{[^}]*outcome=\"held\"[^}]*type=\"preparation\"[^}]*} ([0-9.]+)$", java.util.regex.Pattern.MULTILINE);
+    while (System.nanoTime() < deadline) {
+      var metrics = callAsync(port, "GET", "/metrics", null).get(20, TimeUnit.SECONDS).body();
+      var m = held.matcher(metrics);
+      if (m.find() && Double.parseDouble(m.group(1)) >= 1) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    throw new AssertionError("the payer on port " + port + " never held a Preparation");
   }
 
   private static String awaitFinal(int port, String txId) throws Exception {
