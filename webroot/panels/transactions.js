@@ -1,5 +1,6 @@
-// Transactions panel: this node's exchange sides by state, in doubt, success / abort rates and
-// payer p50/p99 (from the snapshot's `transactions` section, TX_STATS), and a live timeline of
+// Transactions panel: this node's exchange sides by state, in doubt, success / abort rates,
+// payer p50/p99, mean time in each state and abort causes (from the snapshot's `transactions`
+// section, TX_STATS), and a live timeline of
 // state changes of every exchange in the cluster (the `transfer` events of /admin/events),
 // seeded with the snapshot's recent events. Every value from the node is written with textContent.
 'use strict';
@@ -77,6 +78,20 @@
       fillRows($('tx-states'), t.byState.map((c) => el('tr', {}, [
         el('td', {}, [el('span', { class: stateClass(c.state), text: c.state })]),
         el('td', { text: String(c.count) }),
+      ])));
+    }
+    if ((t.timeInState || []).length > 0) {
+      fillRows($('tx-state-times'), t.timeInState.map((c) => el('tr', {}, [
+        el('td', {}, [el('span', { class: stateClass(c.state), text: c.state })]),
+        el('td', { text: ms(c.meanMs) }),
+        el('td', { text: String(c.count) }),
+      ])));
+    }
+    const causes = Object.entries(t.abortCauses || {});
+    if (causes.length > 0) {
+      fillRows($('tx-causes'), causes.map(([code, count]) => el('tr', {}, [
+        el('td', { class: 'mono', text: code }),
+        el('td', { text: String(count) }),
       ])));
     }
     (t.recent || []).forEach(add);

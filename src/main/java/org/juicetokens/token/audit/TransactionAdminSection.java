@@ -58,7 +58,9 @@ public final class TransactionAdminSection implements AdminSection {
       .put("abortRate", decided == 0 ? 0.0 : (double) (s.getAbortedTotal() + s.getFailedTotal()) / decided)
       .put("p50Ms", s.getP50Ms())
       .put("p99Ms", s.getP99Ms())
-      .put("recent", recent);
+      .put("recent", recent)
+      .put("abortCauses", abortCauses(s))
+      .put("timeInState", timeInState(s));
   }
 
   /** The proto3 JSON of an event (the same shape as the {@code transfer} SSE events). */
@@ -68,5 +70,20 @@ public final class TransactionAdminSection implements AdminSection {
     } catch (InvalidProtocolBufferException ex) {
       return new JsonObject().put("txId", e.getTxId());
     }
+  }
+
+  /** ABORTED/FAILED sides by ErrorCode name. */
+  private static JsonObject abortCauses(TransactionStats s) {
+    JsonObject causes = new JsonObject();
+    s.getAbortCausesList().forEach(c -> causes.put(c.getCode(), c.getCount()));
+    return causes;
+  }
+
+  /** Mean ms a side spent in each state before leaving it (only the states some side left). */
+  private static JsonArray timeInState(TransactionStats s) {
+    JsonArray times = new JsonArray();
+    s.getTimeInStateList().forEach(t -> times.add(new JsonObject().put("state", t.getState().name()).put("meanMs", t.getMeanMs())
+      .put("count", t.getCount())));
+    return times;
   }
 }

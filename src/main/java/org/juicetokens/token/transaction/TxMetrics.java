@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.json.JsonObject;
 import org.juicetokens.api.v1.StateCount;
+import org.juicetokens.api.v1.CauseCount;
+import org.juicetokens.api.v1.StateTime;
 import org.juicetokens.api.v1.TransactionStats;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.ErrorCode;
@@ -17,7 +19,9 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TxMetrics {
   static final int RECENT_EVENTS = 50;
   static final int DURATION_WINDOW = 1000;
+  static final int MAX_TIMED_SIDES = 10_000;
 
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -43,6 +48,16 @@ final class TxMetrics {
   private final Deque<TransferEvent> recent = new ArrayDeque<>();
   private final double[] durationsMs = new double[DURATION_WINDOW];
   private int durations;
+  private final Map<String, Long> abortCauses = new TreeMap<>();
+  /** Per state: {sum of ms spent in it, sides that left it}. */
+  private final Map<TxState, long[]> stateTimes = new EnumMap<>(TxState.class);
+  /** The last event of each live side ("role:txId"), to time the state it is in; bounded. */
+  private final Map<String, TransferEvent> lastEvent = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, TransferEvent> eldest) {
+      return size() > MAX_TIMED_SIDES;
+    }
+  };
 
   TxMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -63,6 +78,9 @@ final class TxMetrics {
     }
     if (TxViews.isDecision(state)) {
       decided.merge(state, 1L, Long::sum);
+    }
+    if (state == TxState.ABORTED || state == TxState.FAILED) {
+      abortCauses.merge(codeName, 1L, Long::sum);
     }
   }
 
@@ -85,6 +103,13 @@ final class TxMetrics {
   }
 
   void event(TransferEvent event) {
+    String side = event.getRole() + ":" + event.getTxId();
+    TransferEvent previous = event.getFinal() ? lastEvent.remove(side) : lastEvent.put(side, event);
+    if (previous != null && previous.getState() != event.getState()) {
+      long[] time = stateTimes.computeIfAbsent(previous.getState(), k -> new long[2]);
+      time[0] += Math.max(0, event.getAtMs() - previous.getAtMs());
+      time[1]++;
+    }
     recent.addLast(event);
     while (recent.size() > RECENT_EVENTS) {
       recent.removeFirst();
@@ -110,6 +135,9 @@ final class TxMetrics {
       .setFailedTotal(decided.getOrDefault(TxState.FAILED, 0L))
       .setOldestInDoubtMs(oldestInDoubtMs(nowMs))
       .addAllRecent(recent);
+    abortCauses.forEach((code, count) -> stats.addAbortCauses(CauseCount.newBuilder().setCode(code).setCount(count)));
+    stateTimes.forEach((state, time) -> stats.addTimeInState(StateTime.newBuilder().setState(state).setCount(time[1])
+      .setMeanMs(time[1] == 0 ? 0 : (double) time[0] / time[1])));
     all.entrySet().stream().sorted(Map.Entry.comparingByKey())
       .forEach(e -> stats.addByState(StateCount.newBuilder().setState(e.getKey()).setCount(e.getValue())));
     int n = Math.min(durations, DURATION_WINDOW);

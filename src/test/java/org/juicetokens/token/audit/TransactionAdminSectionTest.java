@@ -1,7 +1,9 @@
 package org.juicetokens.token.audit;
 
 import io.vertx.core.json.JsonObject;
+import org.juicetokens.api.v1.CauseCount;
 import org.juicetokens.api.v1.StateCount;
+import org.juicetokens.api.v1.StateTime;
 import org.juicetokens.api.v1.TransactionStats;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.token.transaction.proto.TxRole;
@@ -18,6 +20,8 @@ class TransactionAdminSectionTest {
       .addByState(StateCount.newBuilder().setState(TxState.COMMITTED).setCount(3))
       .setCommittedTotal(3).setAbortedTotal(1).setInDoubt(0).setActive(1).setP50Ms(9.5).setP99Ms(31)
       .addRecent(TransferEvent.newBuilder().setTxId("t1").setRole(TxRole.PAYER).setState(TxState.COMMITTED).setAtMs(5))
+      .addAbortCauses(CauseCount.newBuilder().setCode("TIMEOUT").setCount(1))
+      .addTimeInState(StateTime.newBuilder().setState(TxState.PREPARED).setMeanMs(12.5).setCount(4))
       .build());
 
     assertThat(json.getDouble("successRate")).isEqualTo(0.75);
@@ -26,6 +30,8 @@ class TransactionAdminSectionTest {
     assertThat(json.getJsonArray("recent").getJsonObject(0).getString("txId")).isEqualTo("t1");
     assertThat(json.getJsonArray("recent").getJsonObject(0).getString("atMs")).isEqualTo("5");
     assertThat(json.getDouble("p99Ms")).isEqualTo(31.0);
+    assertThat(json.getJsonObject("abortCauses").getLong("TIMEOUT")).isEqualTo(1);
+    assertThat(json.getJsonArray("timeInState").getJsonObject(0).encode()).isEqualTo("{\"state\":\"PREPARED\",\"meanMs\":12.5,\"count\":4}");
   }
 
   @Test
