@@ -203,6 +203,10 @@ public final class TransferLoad {
           store.put(StoreFamily.WAL, ByteBuffer.allocate(8).putLong(1_000 + i).array(), value, true).join();
         }
         return new Bound(sign, verify, (System.nanoTime() - t0) / 1e3 / writes);
+      } finally {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
       }
     }
   }
