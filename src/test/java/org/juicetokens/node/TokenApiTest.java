@@ -29,15 +29,13 @@ import org.juicetokens.common.Bus;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.testing.FreePorts;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.testing.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -175,35 +173,15 @@ class TokenApiTest {
   @Test
   void cli_mints_shows_lists_and_prints_the_balance() {
     String at = "127.0.0.1:" + node.httpPort();
-    String minted = cli(0, "token", "mint", "--node", at, "--token", TOKEN, "--issuer", issuer, "--owner", owner,
+    String minted = Cli.expect(0, "token", "mint", "--node", at, "--token", TOKEN, "--issuer", issuer, "--owner", owner,
       "--reference", "cli", "--denomination", "5", "--count", "2");
     assertThat(minted).contains("minted 2 token(s) of 5 under 47c609bc-cli").contains("value 10.00").contains("47c609bc-cli-5-002");
-    assertThat(cli(0, "token", "show", "--node", at, "47c609bc-cli-5-001")).contains("verified (genesis signature and telomere)");
-    assertThat(cli(0, "token", "list", "--node", at, owner)).contains("47c609bc-cli-5-001");
-    assertThat(cli(0, "balance", "--node", at, owner)).contains(owner + ": ").contains("by denomination:").contains("2×5");
-    assertThat(cli(0, "balance", "--node", at, "--json", owner)).contains("\"amountHundredths\"");
-    assertThat(cli(1, "token", "mint", "--node", at, "--issuer", issuer, "--owner", owner, "--reference", "cli", "--denomination", "5"))
+    assertThat(Cli.expect(0, "token", "show", "--node", at, "47c609bc-cli-5-001")).contains("verified (genesis signature and telomere)");
+    assertThat(Cli.expect(0, "token", "list", "--node", at, owner)).contains("47c609bc-cli-5-001");
+    assertThat(Cli.expect(0, "balance", "--node", at, owner)).contains(owner + ": ").contains("by denomination:").contains("2×5");
+    assertThat(Cli.expect(0, "balance", "--node", at, "--json", owner)).contains("\"amountHundredths\"");
+    assertThat(Cli.expect(1, "token", "mint", "--node", at, "--issuer", issuer, "--owner", owner, "--reference", "cli", "--denomination", "5"))
       .contains("refused the call: UNAUTHENTICATED");
-    assertThat(cli(1, "token", "show", "--node", at, "bad-id")).contains("INVALID_ARGUMENT");
-  }
-
-  /** Runs bin/juice with {@code args}, expects {@code exit}, answers stdout + stderr. */
-  private static String cli(int exit, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    int code;
-    try {
-      System.setOut(capture);
-      System.setErr(capture);
-      code = Main.commandLine().execute(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isEqualTo(exit);
-    return text;
+    assertThat(Cli.expect(1, "token", "show", "--node", at, "bad-id")).contains("INVALID_ARGUMENT");
   }
 }

@@ -11,15 +11,13 @@ import org.juicetokens.common.Bus;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.testing.FreePorts;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.testing.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -60,9 +58,9 @@ class TransactionCliTest {
 
   @Test
   void cli_audit_prints_the_conserved_report_and_json_on_request() {
-    assertThat(cli(0, "audit", "--node", at)).contains("conserved: minted 15.00, held 15.00, expired 0.00 (3 token(s) on cli)")
+    assertThat(Cli.expect(0, "audit", "--node", at)).contains("conserved: minted 15.00, held 15.00, expired 0.00 (3 token(s) on cli)")
       .contains("locked 0, in doubt 0, in flight 0, duplicate ids 0").doesNotContain("problem:");
-    assertThat(cli(0, "audit", "--node", at, "--json")).contains("\"conserved\": true").contains("\"mintedHundredths\": \"1500\"");
+    assertThat(Cli.expect(0, "audit", "--node", at, "--json")).contains("\"conserved\": true").contains("\"mintedHundredths\": \"1500\"");
   }
 
   @Test
@@ -76,34 +74,14 @@ class TransactionCliTest {
 
   @Test
   void cli_transfer_refuses_a_bad_amount_or_missing_parties_before_calling_the_node() {
-    assertThat(cli(2, "transfer", "--node", at, "--from", "a", "--to", "b", "--amount", "1.234"))
+    assertThat(Cli.expect(2, "transfer", "--node", at, "--from", "a", "--to", "b", "--amount", "1.234"))
       .contains("bad amount '1.234': expected units with at most 2 decimals");
-    assertThat(cli(2, "transfer", "--node", at, "--from", "a", "--amount", "1")).contains("transfer needs --from, --to and --amount");
-    assertThat(cli(2, "transfer", "--node", "nonsense", "--from", "a", "--to", "b", "--amount", "1")).isNotBlank();
+    assertThat(Cli.expect(2, "transfer", "--node", at, "--from", "a", "--amount", "1")).contains("transfer needs --from, --to and --amount");
+    assertThat(Cli.expect(2, "transfer", "--node", "nonsense", "--from", "a", "--to", "b", "--amount", "1")).isNotBlank();
   }
 
   @Test
   void cli_transfer_without_the_api_token_is_refused_by_the_node() {
-    assertThat(cli(1, "transfer", "--node", at, "--from", "a", "--to", "b", "--amount", "1")).contains("UNAUTHENTICATED");
-  }
-
-  /** Runs bin/juice with {@code args}, expects {@code exit}, answers stdout + stderr. */
-  private static String cli(int exit, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    int code;
-    try {
-      System.setOut(capture);
-      System.setErr(capture);
-      code = Main.commandLine().execute(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isEqualTo(exit);
-    return text;
+    assertThat(Cli.expect(1, "transfer", "--node", at, "--from", "a", "--to", "b", "--amount", "1")).contains("UNAUTHENTICATED");
   }
 }

@@ -20,15 +20,13 @@ import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.testing.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,14 +146,14 @@ class TransferEndToEndTest {
   void the_cli_prints_each_transition_and_the_outcome_then_shows_the_transfer_and_the_audit() throws Exception {
     String at = "127.0.0.1:" + a.httpPort();
     String txId = "cli-" + UUID.randomUUID();
-    String out = cli(0, "transfer", "--node", at, "--token", TOKEN, "--timeout", "60", "--from", alice, "--to", bob,
+    String out = Cli.expect(0, "transfer", "--node", at, "--token", TOKEN, "--timeout", "60", "--from", alice, "--to", bob,
       "--amount", "1.50", "--tx-id", txId);
     assertThat(out).contains("transfer " + txId + ": 1.50 from " + alice + " to " + bob)
       .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z  PAYER  \\w+")
       .contains("committed: 1.50 from " + alice + " to " + bob + " (tx " + txId + ")");
-    assertThat(cli(0, "transfer", "show", "--node", "127.0.0.1:" + b.httpPort(), txId)).contains("tx " + txId + ": COMMITTED");
+    assertThat(Cli.expect(0, "transfer", "show", "--node", "127.0.0.1:" + b.httpPort(), txId)).contains("tx " + txId + ": COMMITTED");
     conservedAudit();
-    assertThat(cli(0, "audit", "--node", at)).startsWith("conserved: ");
+    assertThat(Cli.expect(0, "audit", "--node", at)).startsWith("conserved: ");
   }
 
   @Test
@@ -165,7 +163,7 @@ class TransferEndToEndTest {
       .await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     assertThat(posted.statusCode()).isEqualTo(412);
     assertThat(posted.bodyAsJsonObject().getString("code")).isEqualTo("INSUFFICIENT_FUNDS");
-    assertThat(cli(1, "transfer", "--node", "127.0.0.1:" + a.httpPort(), "--token", TOKEN, "--timeout", "60", "--from", alice,
+    assertThat(Cli.expect(1, "transfer", "--node", "127.0.0.1:" + a.httpPort(), "--token", TOKEN, "--timeout", "60", "--from", alice,
       "--to", bob, "--amount", "99999.99")).contains("INSUFFICIENT_FUNDS");
   }
 
@@ -201,25 +199,5 @@ class TransferEndToEndTest {
   private static <R extends com.google.protobuf.Message> R ask(JuiceNode node, String address, com.google.protobuf.Message request,
                                                                 Class<R> type) throws Exception {
     return Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, type).await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
-  }
-
-  /** Runs bin/juice with {@code args}, expects {@code exit}, answers stdout + stderr. */
-  private static String cli(int exit, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    int code;
-    try {
-      System.setOut(capture);
-      System.setErr(capture);
-      code = Main.commandLine().execute(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isEqualTo(exit);
-    return text;
   }
 }

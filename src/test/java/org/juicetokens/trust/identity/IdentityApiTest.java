@@ -17,6 +17,7 @@ import org.juicetokens.api.v1.IdentityRequest;
 import org.juicetokens.api.v1.IdentityServiceGrpcClient;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.testing.FreePorts;
+import org.juicetokens.testing.Cli;
 import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,49 +139,31 @@ class IdentityApiTest {
     assertThat(await(web.get("/api/v1/identities/" + "0".repeat(40)).send()).statusCode()).isEqualTo(404);
     assertThat(await(web.get("/api/v1/identities/NOPE").send()).statusCode()).isEqualTo(400);
   }
-  private record Run(int exit, String out, String err) {
-  }
-
-  private static Run cli(String... args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream previousOut = System.out;
-    java.io.PrintStream previousErr = System.err;
-    System.setOut(new java.io.PrintStream(out, true));
-    System.setErr(new java.io.PrintStream(err, true));
-    try {
-      int exit = org.juicetokens.node.Main.commandLine().execute(args);
-      return new Run(exit, out.toString(), err.toString());
-    } finally {
-      System.setOut(previousOut);
-      System.setErr(previousErr);
-    }
-  }
 
   @Test
   void cli_creates_shows_rotates_and_revokes() throws Exception {
     String at = "127.0.0.1:" + node.httpPort();
-    Run created = cli("identity", "create", "--name", "Gus", "--node", at, "--token", TOKEN, "--json");
+    Cli.Run created = Cli.run("identity", "create", "--name", "Gus", "--node", at, "--token", TOKEN, "--json");
     assertThat(created.exit()).as(created.err()).isZero();
     String id = new JsonObject(created.out()).getString("id");
-    Run shown = cli("identity", "show", id, "--node", at);
+    Cli.Run shown = Cli.run("identity", "show", id, "--node", at);
     assertThat(shown.exit()).isZero();
     assertThat(shown.out()).contains("identity " + id, "Gus", "sequence   1", "ACTIVE");
-    Run rotated = cli("identity", "rotate", id, "--node", at, "--token", TOKEN);
+    Cli.Run rotated = Cli.run("identity", "rotate", id, "--node", at, "--token", TOKEN);
     assertThat(rotated.exit()).as(rotated.err()).isZero();
     assertThat(rotated.out()).contains("sequence   2", "active key 1");
-    Run stale = cli("identity", "rotate", id, "--sequence", "1", "--node", at, "--token", TOKEN);
+    Cli.Run stale = Cli.run("identity", "rotate", id, "--sequence", "1", "--node", at, "--token", TOKEN);
     assertThat(stale.exit()).isEqualTo(1);
     assertThat(stale.err()).contains("stale sequence");
-    Run revoked = cli("identity", "revoke", id, "--reason", "moved away", "--node", at, "--token", TOKEN);
+    Cli.Run revoked = Cli.run("identity", "revoke", id, "--reason", "moved away", "--node", at, "--token", TOKEN);
     assertThat(revoked.exit()).as(revoked.err()).isZero();
     assertThat(revoked.out()).contains("REVOKED (moved away)");
 
-    Run empty = cli("identity", "create", "--name", " ", "--node", at, "--token", TOKEN);
+    Cli.Run empty = Cli.run("identity", "create", "--name", " ", "--node", at, "--token", TOKEN);
     assertThat(empty.exit()).isEqualTo(1);
     assertThat(empty.err().strip()).contains("INVALID_ARGUMENT", "displayName").doesNotContain("\n");
-    assertThat(cli("identity", "show", "0".repeat(40), "--node", at).err()).contains("NOT_FOUND");
-    assertThat(cli("identity", "show", id, "--node", "127.0.0.1:" + FreePorts.next(), "--timeout", "3").exit()).isEqualTo(3);
+    assertThat(Cli.run("identity", "show", "0".repeat(40), "--node", at).err()).contains("NOT_FOUND");
+    assertThat(Cli.run("identity", "show", id, "--node", "127.0.0.1:" + FreePorts.next(), "--timeout", "3").exit()).isEqualTo(3);
   }
   @Test
   void metrics_health_and_the_admin_section_report_identities() throws Exception {
