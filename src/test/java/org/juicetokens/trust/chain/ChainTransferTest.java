@@ -6,7 +6,9 @@ import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferRequest;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.HttpApi;
 import org.juicetokens.testing.InJvmClusters;
+import io.vertx.core.json.JsonObject;
 import org.juicetokens.token.transaction.proto.TxState;
 import org.juicetokens.trust.chain.proto.ChainEntryType;
 import org.juicetokens.trust.chain.proto.ChainVerdict;
@@ -65,5 +67,14 @@ class ChainTransferTest {
     assertThat(verdict.getValid()).as(verdict.getReason()).isTrue();
     assertThat(verdict.getLength()).isEqualTo(2);
     assertThat(verify(node1, payee).getValid()).isTrue();
+
+    JsonObject overHttp = HttpApi.call(node1.httpPort(), "GET", "/api/v1/identities/" + payee + "/chain:verify", null, 200);
+    assertThat(overHttp.getBoolean("valid")).isTrue();
+    assertThat(overHttp.getString("length")).isEqualTo("2");
+    JsonObject page = HttpApi.call(node2.httpPort(), "GET", "/api/v1/identities/" + payer + "/chain?limit=1", null, 200);
+    assertThat(page.getJsonArray("entries")).hasSize(1);
+    assertThat(page.getJsonArray("entries").getJsonObject(0).getString("type")).isEqualTo("CREATED");
+    assertThat(page.getBoolean("truncated")).isTrue();
+    HttpApi.call(node2.httpPort(), "GET", "/api/v1/identities/" + payer + "/chain?limit=x", null, 400);
   }
 }
