@@ -3,6 +3,7 @@ package org.juicetokens.trust.chain;
 import com.google.protobuf.ByteString;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.Cli;
 import org.juicetokens.testing.FreePorts;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.chain.proto.ChainAppendReply;
@@ -52,6 +53,9 @@ class ChainRestartTest {
       ChainVerdict verdict = verify(again, id);
       assertThat(verdict.getValid()).as(verdict.getReason()).isTrue();
       assertThat(verdict.getLength()).isEqualTo(2);
+      String at = "127.0.0.1:" + again.httpPort();
+      assertThat(Cli.expect(0, "chain", "show", id, "--node", at)).contains("CREATED").contains("RENEWAL");
+      assertThat(Cli.expect(0, "chain", "verify", id, "--node", at)).contains("valid, length 2");
     } finally {
       again.close().await();
     }
