@@ -50,6 +50,13 @@ final class ChainMeters {
     }
   }
 
+  /** The health data: appends by type (an EnumMap copy: its iteration is safe from the health check's thread). */
+  io.vertx.core.json.JsonObject health() {
+    io.vertx.core.json.JsonObject byType = new io.vertx.core.json.JsonObject();
+    new EnumMap<>(appended).forEach((type, count) -> byType.put(type.name(), count));
+    return new io.vertx.core.json.JsonObject().put("appendsByType", byType).put("appendFailures", failures);
+  }
+
   ChainStats stats() {
     ChainStats.Builder stats = ChainStats.newBuilder().setDuplicates(duplicates).setAppendFailures(failures).addAllLatestVerifications(latest);
     appended.forEach((type, count) -> stats.putAppendsByType(type.name(), count));

@@ -4,7 +4,6 @@ import com.google.protobuf.Message;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.Addresses;
@@ -46,9 +45,7 @@ public final class ChainVerticle extends VerticleBase {
     ChainMeters meters = new ChainMeters(node.registry());
     ChainLog log = new ChainLog(self, new ChainCalls(bus, node.config().requestTimeoutMs()), meters, System::currentTimeMillis,
       node.config().integer(Settings.CHAIN_PAGE_LIMIT), node.config().integer(Settings.CHAIN_MAX_VERIFY_ENTRIES));
-    node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("appendsByType", new JsonObject(new java.util.HashMap<>(meters.stats().getAppendsByTypeMap())))
-      .put("appendFailures", meters.stats().getAppendFailures()))));
+    node.health().register(HEALTH, promise -> promise.complete(Status.OK(meters.health())));
     bus.<IdentityView>localConsumer(Addresses.IDENTITY_CREATED, m -> record(log, ChainEvents.created(m.body())));
     return Future.all(List.of(
         Bus.serveLocal(bus, Addresses.CHAIN_APPEND, ChainAppendRequest.class, r -> op("append", r.getType().name(), () -> log.append(r))).completion(),

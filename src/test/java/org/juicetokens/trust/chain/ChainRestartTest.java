@@ -2,6 +2,9 @@ package org.juicetokens.trust.chain;
 
 import com.google.protobuf.ByteString;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.Errors;
+import org.juicetokens.common.JuiceException;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.testing.Cli;
 import org.juicetokens.testing.FreePorts;
@@ -28,6 +31,17 @@ import static org.juicetokens.trust.chain.ChainNodeSupport.verify;
 /** One node: a chain recorded at identity creation, appended idempotently, survives a restart on the same data dir. */
 class ChainRestartTest {
 
+  private static JuiceException failure(JuiceNode node, ChainAppendRequest request) {
+    try {
+      ask(node, Addresses.CHAIN_APPEND, request, ChainAppendReply.class);
+      throw new AssertionError("append succeeded: " + request);
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception e) {
+      return Errors.toJuice(e);
+    }
+  }
+
   @Test
   void the_chain_survives_a_restart_of_the_home_node_and_its_head_is_published_again(@TempDir Path tmp) throws Exception {
     Map<String, String> settings = InJvmClusters.settings(tmp, "solo", "test-" + UUID.randomUUID(), FreePorts.next(), "", Map.of());
@@ -42,6 +56,13 @@ class ChainRestartTest {
       ChainAppendReply again = ask(node, Addresses.CHAIN_APPEND, renewal, ChainAppendReply.class);
       assertThat(again.getDuplicate()).isTrue();
       assertThat(again.getHead().getSequence()).isEqualTo(2);
+
+      assertThat(failure(node, renewal.toBuilder().setPayloadHash(ByteString.copyFrom(new byte[3])).build()).code())
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+      assertThat(failure(node, renewal.toBuilder().setType(ChainEntryType.CHAIN_ENTRY_TYPE_UNSPECIFIED).build()).code())
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+      assertThat(failure(node, renewal.toBuilder().setIdentityId("00".repeat(20)).build()).code()).isEqualTo(ErrorCode.NOT_FOUND);
+      assertThat(types(node, id)).as("refused appends change nothing").hasSize(2);
     } finally {
       node.close().await();
     }
