@@ -78,6 +78,21 @@ public final class Addresses {
   public static final String IDENTITY_REVOKE_SUFFIX = "identity.revoke";
   public static final String IDENTITY_PROVE_SUFFIX = "identity.prove";
 
+  // trust/chain (node-local entry points; each runs on the identity's home node, asked point-to-point)
+  /** ChainAppendRequest → ChainAppendReply: appends to an identity's personal chain (on its home node). */
+  public static final String CHAIN_APPEND = "jt.trust.chain.append";
+  /** ChainGetRequest → ChainPage: entries of a personal chain, paged. */
+  public static final String CHAIN_GET = "jt.trust.chain.get";
+  /** ChainVerifyRequest → ChainVerdict: walks a personal chain against the identity document and its DHT head. */
+  public static final String CHAIN_VERIFY = "jt.trust.chain.verify";
+  /** ChainStatsRequest → ChainStats: this node's chain figures for the admin console. */
+  public static final String CHAIN_STATS = "jt.trust.chain.stats";
+  /** Node-local publication of every identity created here; body: the new IdentityView. */
+  public static final String IDENTITY_CREATED = "jt.trust.identity.created";
+  public static final String CHAIN_APPEND_SUFFIX = "chain.append";
+  public static final String CHAIN_GET_SUFFIX = "chain.get";
+  public static final String CHAIN_VERIFY_SUFFIX = "chain.verify";
+
   // token/creation (node-local entry points; each finds the node that must answer and asks it point-to-point)
   /** MintRequest → MintReply: runs on the issuer's home node (forwarded there with {@link #TOKEN_MINT_SUFFIX}). */
   public static final String TOKEN_MINT = "jt.token.mint";

@@ -61,6 +61,13 @@ public final class GrpcEdge {
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
                                   TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
                                   TransactionGrpcService transactions, HealthChecks health) {
+    return create(vertx, nodeService, discoveryService, transport, identity, tokens, transactions,
+      new ChainGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+  }
+
+  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
+                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
+                                  TransactionGrpcService transactions, ChainGrpcService chains, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -72,6 +79,7 @@ public final class GrpcEdge {
     server.addService(IdentityServiceGrpcService.of(identity));
     server.addService(TokenServiceGrpcService.of(tokens));
     server.addService(TransactionServiceGrpcService.of(transactions));
+    server.addService(org.juicetokens.api.v1.ChainServiceGrpcService.of(chains));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

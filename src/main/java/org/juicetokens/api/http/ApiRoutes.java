@@ -52,10 +52,19 @@ final class ApiRoutes {
     mount(router, api, discovery, transport, identity, tokens, null, null, 0, auth, maxBodyBytes);
   }
 
-  /** {@code transactions} null: no transfer/audit routes; else {@code vertx} runs their event streams (open at most {@code watchMaxMs}). */
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                     Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, discovery, transport, identity, tokens, transactions, null, vertx, watchMaxMs, auth, maxBodyBytes);
+  }
+
+  /**
+   * {@code transactions} null: no transfer/audit routes; else {@code vertx} runs their event streams (open at most {@code watchMaxMs}).
+   * {@code chains} null: no personal-chain routes.
+   */
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
+                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
+                    org.juicetokens.api.v1.ChainServiceService chains, Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -84,6 +93,9 @@ final class ApiRoutes {
     }
     if (transactions != null) {
       TransactionRoutes.mount(router, transactions, vertx, watchMaxMs);
+    }
+    if (chains != null) {
+      ChainRoutes.mount(router, chains);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

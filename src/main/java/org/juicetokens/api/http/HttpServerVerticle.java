@@ -12,6 +12,7 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.common.ServiceMethod;
 import org.juicetokens.api.grpc.DiscoveryGrpcService;
+import org.juicetokens.api.grpc.ChainGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
@@ -73,7 +74,8 @@ public final class HttpServerVerticle extends VerticleBase {
     TransactionGrpcService transactions = new TransactionGrpcService(vertx, config.requestTimeoutMs(),
       config.longValue(Settings.API_TRANSFER_TIMEOUT_MS), config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS),
       config.longValue(Settings.API_TRANSFER_WATCH_MS));
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, node.health());
+    ChainGrpcService chains = new ChainGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -94,7 +96,7 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));

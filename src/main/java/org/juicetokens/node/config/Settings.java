@@ -136,6 +136,10 @@ public final class Settings {
   public static final Setting IDENTITY_KNOWN_DOCUMENTS = def("identity.knownDocuments", "JT_IDENTITY_KNOWN_DOCUMENTS", "10000", INT, "an integer > 0", "Identity documents remembered per node to refuse stale or forked ones on later reads");
 
 
+  // trust/chain
+  public static final Setting CHAIN_PAGE_LIMIT = def("chain.pageLimit", "JT_CHAIN_PAGE_LIMIT", "100", INT, "an integer 1-1000", "Most personal-chain entries one read answers (and the default when the caller gives no limit)");
+  public static final Setting CHAIN_MAX_VERIFY_ENTRIES = def("chain.maxVerifyEntries", "JT_CHAIN_MAX_VERIFY_ENTRIES", "10000", INT, "an integer > 0, at most storage.maxScanEntries", "Longest personal chain a verify walks (a longer one answers UNAVAILABLE)");
+
   // token/creation
   public static final Setting TOKEN_LOCATION = def("token.location", "JT_TOKEN_LOCATION", "47c609bc", STRING, "an S2 cell token (1-16 lowercase hex, canonical)", "LOCATION part of the ids of tokens minted here (default: a level-13 cell in Amsterdam)");
   public static final Setting TOKEN_DENOMINATIONS = def("token.denominations", "JT_TOKEN_DENOMINATIONS", "1,2,5,10,20,50,100,200,500", LIST, "a comma list of distinct whole units > 0", "Denominations a token may have");

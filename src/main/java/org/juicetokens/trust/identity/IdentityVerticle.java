@@ -82,7 +82,8 @@ public final class IdentityVerticle extends VerticleBase {
         failure -> promise.complete(Status.KO(health(homed, master, false).put("error", failure.getMessage())))));
       String self = node.nodeId();
       return Future.all(List.of(
-          local(bus, Addresses.IDENTITY_CREATE, CreateIdentityRequest.class, "create", r -> "name_chars=" + r.getDisplayName().length(), ops::create),
+          local(bus, Addresses.IDENTITY_CREATE, CreateIdentityRequest.class, "create", r -> "name_chars=" + r.getDisplayName().length(),
+            r -> ops.create(r).onSuccess(view -> bus.publish(Addresses.IDENTITY_CREATED, view, new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true)))),
           local(bus, Addresses.IDENTITY_GET, IdentityLookup.class, "get", r -> "id=" + prefix(r.getIdentityId()), ops::get),
           local(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.class, "sign", r -> "id=" + prefix(r.getIdentityId()) + " purpose="
             + prefix(r.getPurpose()) + " bytes=" + r.getData().size(), ops::sign),

@@ -1,0 +1,35 @@
+package org.juicetokens.trust.chain;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Keys of the personal chains in StoreFamily.CHAIN on the identity's home node: entries under
+ * {@code c/<id>/<20-digit sequence>} (so a prefix scan answers them in order), the local head under
+ * {@code h/<id>}, and the idempotency markers of recorded events under {@code m/<id>/<dedup key>}.
+ */
+final class ChainLayout {
+  static final String HEAD_PREFIX = "h/";
+
+  private ChainLayout() {
+  }
+
+  static byte[] entryKey(String identityId, long sequence) {
+    return utf8("c/" + identityId + "/" + String.format("%020d", sequence));
+  }
+
+  static byte[] entryPrefix(String identityId) {
+    return utf8("c/" + identityId + "/");
+  }
+
+  static byte[] headKey(String identityId) {
+    return utf8(HEAD_PREFIX + identityId);
+  }
+
+  static byte[] markerKey(String identityId, String dedupKey) {
+    return utf8("m/" + identityId + "/" + dedupKey);
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
