@@ -41,6 +41,7 @@ import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
+import org.juicetokens.trust.attestation.AttestationVerticle;
 import org.juicetokens.trust.identity.IdentityVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,8 @@ public final class JuiceNode {
           IdentityVerticle::new,
           TokenVerticle::new,
           TransactionVerticle::new,
-          AuditVerticle::new
+          AuditVerticle::new,
+          AttestationVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))
