@@ -14,6 +14,7 @@ import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.TokenServiceService;
 import org.juicetokens.api.v1.TransactionServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
+import org.juicetokens.api.v1.TrustServiceService;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
@@ -56,6 +57,13 @@ final class ApiRoutes {
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                     Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+    mount(router, api, discovery, transport, identity, tokens, transactions, null, vertx, watchMaxMs, auth, maxBodyBytes);
+  }
+
+  /** {@code trust} null: no attestation/reputation routes. */
+  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
+                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
+                    TrustServiceService trust, Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -84,6 +92,9 @@ final class ApiRoutes {
     }
     if (transactions != null) {
       TransactionRoutes.mount(router, transactions, vertx, watchMaxMs);
+    }
+    if (trust != null) {
+      TrustRoutes.mount(router, trust);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

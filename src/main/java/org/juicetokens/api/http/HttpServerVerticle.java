@@ -19,11 +19,13 @@ import org.juicetokens.api.grpc.TokenGrpcService;
 import org.juicetokens.api.grpc.TransactionGrpcService;
 import org.juicetokens.api.grpc.TransferEventRelay;
 import org.juicetokens.api.grpc.TransportGrpcService;
+import org.juicetokens.api.grpc.TrustGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransactionServiceGrpcService;
+import org.juicetokens.api.v1.TrustServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
 import org.juicetokens.governance.health.ClusterHealth;
@@ -73,7 +75,8 @@ public final class HttpServerVerticle extends VerticleBase {
     TransactionGrpcService transactions = new TransactionGrpcService(vertx, config.requestTimeoutMs(),
       config.longValue(Settings.API_TRANSFER_TIMEOUT_MS), config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS),
       config.longValue(Settings.API_TRANSFER_WATCH_MS));
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, node.health());
+    TrustGrpcService trust = new TrustGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, trust, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -94,7 +97,7 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, trust, vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
@@ -119,6 +122,7 @@ public final class HttpServerVerticle extends VerticleBase {
     methods.addAll(IdentityServiceGrpcService.all());
     methods.addAll(TokenServiceGrpcService.all());
     methods.addAll(TransactionServiceGrpcService.all());
+    methods.addAll(TrustServiceGrpcService.all());
     return methods;
   }
 
