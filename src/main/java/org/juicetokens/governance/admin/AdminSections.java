@@ -14,7 +14,8 @@ public final class AdminSections {
       new org.juicetokens.trust.identity.IdentityAdminSection(),
       new org.juicetokens.token.creation.TokenAdminSection(),
       new TelomereAdminSection(),
-      new org.juicetokens.token.audit.TransactionAdminSection()
+      new org.juicetokens.token.audit.TransactionAdminSection(),
+      new org.juicetokens.trust.attestation.AttestationAdminSection()
     );
   }
 }

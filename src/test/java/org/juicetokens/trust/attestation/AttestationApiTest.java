@@ -52,6 +52,9 @@ class AttestationApiTest {
     JsonObject self = HttpApi.call(port, "POST", "/api/v1/attestations", new JsonObject().put("attesterId", alice).put("subjectId", alice)
       .put("type", "reliable").put("strength", 80), 400);
     assertThat(self.getString("message")).contains("self-attestation");
+    String metrics = nodes.get(0).context().registry().scrape();
+    assertThat(metrics).contains("juice_attestations_creations_total{").contains("outcome=\"ok\"").contains("type=\"reliable\"")
+      .contains("outcome=\"refused\"").contains("juice_attestation_verifications_total{").contains("reason=\"revoked\"");
   }
 
   @Test
