@@ -157,6 +157,21 @@ public final class Addresses {
   /** Point-to-point: this node's part of the audit. */
   public static final String TX_AUDIT_SUFFIX = "tx.audit";
 
+  // trust/attestation (node-local entry points; each runs on the home node of the identity concerned)
+  /** CreateAttestationRequest → AttestationView: signed on the attester's home node (forwarded with the suffix below). */
+  public static final String ATTESTATION_CREATE = "jt.trust.attestation.create";
+  /** RevokeAttestationRequest → AttestationView: the revocation is signed on the attester's home node. */
+  public static final String ATTESTATION_REVOKE = "jt.trust.attestation.revoke";
+  /** ListAttestationsRequest → AttestationList: the attestations about a subject, each verified on this read. */
+  public static final String ATTESTATION_LIST = "jt.trust.attestation.list";
+  /** ReputationRequest → Reputation: computed on the identity's home node (its completed transfers are there). */
+  public static final String ATTESTATION_REPUTATION = "jt.trust.attestation.reputation";
+  /** AttestationStatsRequest → AttestationStats: this node's attestation counters for the admin console. */
+  public static final String ATTESTATION_STATS = "jt.trust.attestation.stats";
+  public static final String ATTESTATION_CREATE_SUFFIX = "attestation.create";
+  public static final String ATTESTATION_REVOKE_SUFFIX = "attestation.revoke";
+  public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -42,6 +42,7 @@ import org.juicetokens.transport.framing.FrameMetrics;
 import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
 import org.juicetokens.trust.chain.ChainVerticle;
+import org.juicetokens.trust.attestation.AttestationVerticle;
 import org.juicetokens.trust.identity.IdentityVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,8 @@ public final class JuiceNode {
           TokenVerticle::new,
           TransactionVerticle::new,
           AuditVerticle::new,
-          ChainVerticle::new
+          ChainVerticle::new,
+          AttestationVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "juice", mixinStandardHelpOptions = true, version = "juicetokens-node " + NodeVersion.VERSION,
   description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
   subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, IdentityCommand.class, TokenCommand.class,
-    TokenCommand.BalanceCommand.class, TransferCommand.class, TransferCommand.Audit.class, ChainCommand.class})
+    TokenCommand.BalanceCommand.class, TransferCommand.class, TransferCommand.Audit.class, ChainCommand.class,
+    AttestCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -129,7 +129,8 @@ class TransferEndToEndTest {
     assertThat(last.getString("role") + " " + last.getString("state")).isEqualTo("PAYER COMMITTED");
     adminSawTx.future().await(30, TimeUnit.SECONDS);
 
-    HttpResponse<Buffer> read = web(b).get("/api/v1/transfers/" + txId).send().await(30, TimeUnit.SECONDS);
+    // node b holds the payee's side, which applies the commit just after the payer answered
+    HttpResponse<Buffer> read = awaitPayeeCommitted(txId);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.bodyAsJsonObject().getString("state")).isEqualTo("COMMITTED");
     assertThat(read.bodyAsJsonObject().getString("amountHundredths")).isEqualTo("1234");
@@ -142,6 +143,18 @@ class TransferEndToEndTest {
     http.close().await(10, TimeUnit.SECONDS);
   }
 
+  /** GET /api/v1/transfers/{txId} on node b (the payee's side) until it reports COMMITTED, or 30 s. */
+  private HttpResponse<Buffer> awaitPayeeCommitted(String txId) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    HttpResponse<Buffer> read = web(b).get("/api/v1/transfers/" + txId).send().await(30, TimeUnit.SECONDS);
+    while (!(read.statusCode() == 200 && "COMMITTED".equals(read.bodyAsJsonObject().getString("state")))
+      && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      read = web(b).get("/api/v1/transfers/" + txId).send().await(30, TimeUnit.SECONDS);
+    }
+    return read;
+  }
+
   @Test
   void the_cli_prints_each_transition_and_the_outcome_then_shows_the_transfer_and_the_audit() throws Exception {
     String at = "127.0.0.1:" + a.httpPort();
@@ -151,6 +164,7 @@ class TransferEndToEndTest {
     assertThat(out).contains("transfer " + txId + ": 1.50 from " + alice + " to " + bob)
       .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z  PAYER  \\w+")
       .contains("committed: 1.50 from " + alice + " to " + bob + " (tx " + txId + ")");
+    awaitPayeeCommitted(txId);
     assertThat(Cli.expect(0, "transfer", "show", "--node", "127.0.0.1:" + b.httpPort(), txId)).contains("tx " + txId + ": COMMITTED");
     conservedAudit();
     assertThat(Cli.expect(0, "audit", "--node", at)).startsWith("conserved: ");

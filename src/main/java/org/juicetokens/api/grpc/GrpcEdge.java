@@ -16,6 +16,7 @@ import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
+import org.juicetokens.api.v1.TrustServiceGrpcService;
 import org.juicetokens.node.config.Setting;
 import org.juicetokens.node.config.Settings;
 
@@ -62,12 +63,14 @@ public final class GrpcEdge {
                                   TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
                                   TransactionGrpcService transactions, HealthChecks health) {
     return create(vertx, nodeService, discoveryService, transport, identity, tokens, transactions,
-      new ChainGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+      new ChainGrpcService(vertx.eventBus(), nodeService.timeoutMs()), new TrustGrpcService(vertx.eventBus(), nodeService.timeoutMs()),
+      health);
   }
 
   public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
                                   TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
-                                  TransactionGrpcService transactions, ChainGrpcService chains, HealthChecks health) {
+                                  TransactionGrpcService transactions, ChainGrpcService chains, TrustGrpcService trust,
+                                  HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -80,6 +83,7 @@ public final class GrpcEdge {
     server.addService(TokenServiceGrpcService.of(tokens));
     server.addService(TransactionServiceGrpcService.of(transactions));
     server.addService(org.juicetokens.api.v1.ChainServiceGrpcService.of(chains));
+    server.addService(TrustServiceGrpcService.of(trust));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

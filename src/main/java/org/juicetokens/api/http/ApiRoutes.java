@@ -14,6 +14,7 @@ import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.TokenServiceService;
 import org.juicetokens.api.v1.TransactionServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
+import org.juicetokens.api.v1.TrustServiceService;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
@@ -55,16 +56,17 @@ final class ApiRoutes {
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                     Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, transport, identity, tokens, transactions, null, vertx, watchMaxMs, auth, maxBodyBytes);
+    mount(router, api, discovery, transport, identity, tokens, transactions, null, null, vertx, watchMaxMs, auth, maxBodyBytes);
   }
 
   /**
    * {@code transactions} null: no transfer/audit routes; else {@code vertx} runs their event streams (open at most {@code watchMaxMs}).
-   * {@code chains} null: no personal-chain routes.
+   * {@code chains} null: no personal-chain routes; {@code trust} null: no attestation/reputation routes.
    */
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
-                    org.juicetokens.api.v1.ChainServiceService chains, Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+                    org.juicetokens.api.v1.ChainServiceService chains, TrustServiceService trust, Vertx vertx, long watchMaxMs, ApiAuth auth,
+                    long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -96,6 +98,9 @@ final class ApiRoutes {
     }
     if (chains != null) {
       ChainRoutes.mount(router, chains);
+    }
+    if (trust != null) {
+      TrustRoutes.mount(router, trust);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

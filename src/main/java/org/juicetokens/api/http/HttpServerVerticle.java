@@ -20,11 +20,13 @@ import org.juicetokens.api.grpc.TokenGrpcService;
 import org.juicetokens.api.grpc.TransactionGrpcService;
 import org.juicetokens.api.grpc.TransferEventRelay;
 import org.juicetokens.api.grpc.TransportGrpcService;
+import org.juicetokens.api.grpc.TrustGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransactionServiceGrpcService;
+import org.juicetokens.api.v1.TrustServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
 import org.juicetokens.governance.health.ClusterHealth;
@@ -75,7 +77,8 @@ public final class HttpServerVerticle extends VerticleBase {
       config.longValue(Settings.API_TRANSFER_TIMEOUT_MS), config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS),
       config.longValue(Settings.API_TRANSFER_WATCH_MS));
     ChainGrpcService chains = new ChainGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, node.health());
+    TrustGrpcService trust = new TrustGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, trust, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -96,7 +99,7 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
@@ -121,6 +124,7 @@ public final class HttpServerVerticle extends VerticleBase {
     methods.addAll(IdentityServiceGrpcService.all());
     methods.addAll(TokenServiceGrpcService.all());
     methods.addAll(TransactionServiceGrpcService.all());
+    methods.addAll(TrustServiceGrpcService.all());
     return methods;
   }
 

@@ -15,7 +15,8 @@ public final class AdminSections {
       new org.juicetokens.token.creation.TokenAdminSection(),
       new TelomereAdminSection(),
       new org.juicetokens.token.audit.TransactionAdminSection(),
-      new org.juicetokens.trust.chain.ChainAdminSection()
+      new org.juicetokens.trust.chain.ChainAdminSection(),
+      new org.juicetokens.trust.attestation.AttestationAdminSection()
     );
   }
 }

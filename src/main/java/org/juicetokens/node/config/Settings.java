@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.juicetokens.node.config.Setting.Kind.BOOLEAN;
+import static org.juicetokens.node.config.Setting.Kind.DOUBLE;
 import static org.juicetokens.node.config.Setting.Kind.INT;
 import static org.juicetokens.node.config.Setting.Kind.LIST;
 import static org.juicetokens.node.config.Setting.Kind.LONG;
@@ -134,6 +135,15 @@ public final class Settings {
   public static final Setting IDENTITY_CHALLENGE_TTL_MS = def("identity.challengeTtlMs", "JT_IDENTITY_CHALLENGE_TTL_MS", "60000", LONG, "milliseconds > 0", "How long a proof-of-control challenge can be answered");
   public static final Setting IDENTITY_MAX_CHALLENGES = def("identity.maxChallenges", "JT_IDENTITY_MAX_CHALLENGES", "10000", INT, "an integer > 0", "Most outstanding challenges this node holds (more are refused as UNAVAILABLE)");
   public static final Setting IDENTITY_KNOWN_DOCUMENTS = def("identity.knownDocuments", "JT_IDENTITY_KNOWN_DOCUMENTS", "10000", INT, "an integer > 0", "Identity documents remembered per node to refuse stale or forked ones on later reads");
+
+  // trust/attestation
+  public static final Setting ATTESTATION_TYPES = def("attestation.types", "JT_ATTESTATION_TYPES", "reliable,identity,skill,character,other", LIST, "comma-separated labels (1-32 chars)", "Attestation types accepted (a bounded set: the type is a metric label)");
+  public static final Setting ATTESTATION_MAX_PER_SUBJECT = def("attestation.maxPerSubject", "JT_ATTESTATION_MAX_PER_SUBJECT", "200", INT, "an integer > 0", "Most attestations indexed about one subject (more are refused as CONFLICT)");
+  public static final Setting ATTESTATION_MAX_CONTENT_CHARS = def("attestation.maxContentChars", "JT_ATTESTATION_MAX_CONTENT_CHARS", "1024", INT, "an integer > 0", "Longest attestation content, in characters");
+  public static final Setting ATTESTATION_REPUTATION_ROUNDS = def("attestation.reputationRounds", "JT_ATTESTATION_REPUTATION_ROUNDS", "3", INT, "an integer > 0", "Rounds of the attester-weighted reputation computation (bounded iteration)");
+  public static final Setting ATTESTATION_MAX_ATTESTERS = def("attestation.reputationMaxAttesters", "JT_ATTESTATION_MAX_ATTESTERS", "50", INT, "an integer > 0", "Most attesters whose own attestations are read to weigh a reputation");
+  public static final Setting ATTESTATION_TRANSFER_WEIGHT = def("attestation.transferWeight", "JT_ATTESTATION_TRANSFER_WEIGHT", "0.2", DOUBLE, "a number > 0", "Weight of one completed transfer (a system attestation) in a reputation");
+  public static final Setting ATTESTATION_MAX_TRANSFERS = def("attestation.maxTransfers", "JT_ATTESTATION_MAX_TRANSFERS", "50", INT, "an integer > 0", "Most completed transfers counted in a reputation");
 
 
   // trust/chain

@@ -66,7 +66,7 @@ final class TxRequests {
       if (stored.getFound()) {
         return TransferWaiters.answerOf(TxViews.transfer(parse(stored, txId), null));
       }
-      return planner.plan(txId, request).compose(plan -> {
+      return PayeeTrust.check(calls, request).compose(trusted -> planner.plan(txId, request)).compose(plan -> {
         try {
           return shell.start(txId, plan);
         } catch (RuntimeException e) {

@@ -1,0 +1,44 @@
+package org.juicetokens.trust.attestation;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.governance.admin.AdminSection;
+import org.juicetokens.governance.metrics.Layer;
+import org.juicetokens.governance.metrics.OperationStats;
+import org.juicetokens.trust.attestation.proto.AttestationStats;
+import org.juicetokens.trust.attestation.proto.AttestationStatsRequest;
+
+/**
+ * The "attestations" part of the admin snapshot: creations by outcome and by type, verifications
+ * on read by outcome and reason (totals since start; the panel turns successive totals into
+ * rates), and the instrumented attestation operations.
+ */
+public final class AttestationAdminSection implements AdminSection {
+
+  @Override
+  public String name() {
+    return "attestations";
+  }
+
+  @Override
+  public Future<JsonObject> gather(EventBus bus, long timeoutMs, OperationStats stats) {
+    return Bus.request(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.getDefaultInstance(), timeoutMs, AttestationStats.class)
+      .map(s -> toJson(s, stats));
+  }
+
+  static JsonObject toJson(AttestationStats s, OperationStats stats) {
+    JsonObject byType = new JsonObject();
+    s.getCreatedByTypeMap().forEach(byType::put);
+    JsonObject byReason = new JsonObject();
+    s.getInvalidByReasonMap().forEach(byReason::put);
+    return new JsonObject()
+      .put("created", new JsonObject().put("ok", s.getCreatedOk()).put("refused", s.getCreatedRefused()).put("failed", s.getCreatedFailed())
+        .put("byType", byType))
+      .put("verifications", new JsonObject().put("valid", s.getVerificationsValid()).put("invalid", s.getVerificationsInvalid())
+        .put("byReason", byReason))
+      .put("instrumented", stats.layerTotals(Layer.ATTESTATION));
+  }
+}

@@ -1,0 +1,153 @@
+package org.juicetokens.trust.attestation;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.DhtEntryVerifier;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.foundation.dht.proto.DhtEntry;
+import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
+import org.juicetokens.foundation.dht.proto.DhtPutRequest;
+import org.juicetokens.foundation.dht.proto.DhtValue;
+import org.juicetokens.foundation.dht.proto.DhtWriteResult;
+import org.juicetokens.foundation.storage.StoreFamily;
+import org.juicetokens.foundation.storage.proto.StoreAck;
+import org.juicetokens.foundation.storage.proto.StorePut;
+import org.juicetokens.foundation.storage.proto.StoreScan;
+import org.juicetokens.foundation.storage.proto.StoreScanResult;
+import org.juicetokens.trust.attestation.proto.AttestationIndex;
+import org.juicetokens.trust.attestation.proto.AttestationRecord;
+import org.juicetokens.trust.identity.proto.IdentityLookup;
+import org.juicetokens.trust.identity.proto.IdentitySignRequest;
+import org.juicetokens.trust.identity.proto.IdentitySignature;
+import org.juicetokens.trust.identity.proto.IdentityView;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** The attestation layer's requests to identity, DHT and storage, each with the node's request timeout. */
+final class AttestationCalls {
+  static final String MAP = DhtMaps.ATTESTATIONS;
+  static final String INDEX = DhtMaps.ATTESTATIONS_BY_SUBJECT;
+
+  private final EventBus bus;
+  private final long timeoutMs;
+  private final LongSupplier clock;
+
+  AttestationCalls(EventBus bus, long timeoutMs, LongSupplier clock) {
+    this.bus = bus;
+    this.timeoutMs = timeoutMs;
+    this.clock = clock;
+  }
+
+  <R extends Message> Future<R> ask(String address, Message request, Class<R> type) {
+    return Bus.request(bus, address, request, 3 * timeoutMs, type);
+  }
+
+  /** The identity document, empty when there is none. */
+  Future<Optional<IdentityView>> identity(String id) {
+    return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
+      .map(Optional::of)
+      .recover(f -> f instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND ? Future.succeededFuture(Optional.empty())
+        : Future.failedFuture(f));
+  }
+
+  Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
+    return Bus.request(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose(purpose)
+      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+  }
+
+  /** Publishes {@code record} under its id, signed by the attester as a DHT entry: a claim, or a CAS on {@code previous}. */
+  Future<DhtWriteResult> publish(String id, String attesterId, AttestationRecord record, AttestationRecord previous) {
+    ByteString value = record.toByteString();
+    long now = clock.getAsLong();
+    byte[] payload = DhtEntryVerifier.signedBytes(MAP, id, DhtEntry.newBuilder().setValue(value).setWrittenAtMs(now).build());
+    return sign(attesterId, "dht", payload).compose(signature -> {
+      DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(MAP).setKey(id).setValue(value).setWrittenAtMs(now)
+        .setSignerId(attesterId).setSignerPublicKey(signature.getPublicKey()).setSignature(signature.getSignature());
+      if (previous == null) {
+        put.setCondition(DhtPutCondition.IF_ABSENT);
+      } else {
+        put.setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(previous.toByteString());
+      }
+      return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class);
+    });
+  }
+
+  /**
+   * The record under {@code id} (empty when absent). The DHT runs AttestationEntryVerifier; an entry it
+   * refuses answers UNAUTHENTICATED, kept as the failure.
+   */
+  Future<Optional<AttestationRecord>> record(String id) {
+    return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(MAP).setKey(id).setVerifySignature(true).build(),
+      timeoutMs, DhtValue.class).map(v -> v.getFound() ? Optional.of(parseRecord(v.getValue())) : Optional.empty());
+  }
+
+  Future<AttestationIndex> index(String subjectId) {
+    return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(INDEX).setKey(subjectId).build(), timeoutMs, DhtValue.class)
+      .map(v -> v.getFound() ? parseIndex(v.getValue()) : AttestationIndex.getDefaultInstance());
+  }
+
+  /** Adds {@code id} to the subject's index by compare-and-set, retried on a lost race (at most {@code attempts} times). */
+  Future<Void> addToIndex(String subjectId, String id, int maxIds, int attempts) {
+    return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(INDEX).setKey(subjectId).build(), timeoutMs, DhtValue.class)
+      .compose(current -> {
+        AttestationIndex index = current.getFound() ? parseIndex(current.getValue()) : AttestationIndex.getDefaultInstance();
+        if (index.getIdsList().contains(id)) {
+          return Future.succeededFuture();
+        }
+        if (index.getIdsCount() >= maxIds) {
+          return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "subject " + subjectId + " already has " + maxIds
+            + " attestations (attestation.maxPerSubject)"));
+        }
+        DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(INDEX).setKey(subjectId)
+          .setValue(index.toBuilder().addIds(id).build().toByteString()).setWrittenAtMs(clock.getAsLong());
+        put.setCondition(current.getFound() ? DhtPutCondition.IF_VALUE_MATCHES : DhtPutCondition.IF_ABSENT);
+        if (current.getFound()) {
+          put.setExpectedValue(current.getValue());
+        }
+        return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class).compose(result -> result.getApplied()
+          ? Future.<Void>succeededFuture()
+          : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
+          : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index of " + subjectId + " kept changing; try again")));
+      });
+  }
+
+  /** The attester's home copy: ATTESTATIONS family, key peer/<attesterId>/<id>, synced. */
+  Future<StoreAck> keepHome(String attesterId, String id, AttestationRecord record) {
+    return Bus.request(bus, Addresses.STORAGE_PUT, StorePut.newBuilder().setFamily(StoreFamily.ATTESTATIONS.dbName())
+      .setKey(ByteString.copyFrom("peer/" + attesterId + "/" + id, StandardCharsets.UTF_8)).setValue(record.toByteString()).setSync(true)
+      .build(), timeoutMs, StoreAck.class);
+  }
+
+  /** How many system attestations (committed exchanges, written by the transaction layer under sys/<id>/) this node holds, up to {@code limit}. */
+  Future<Integer> completedTransfers(String identityId, int limit) {
+    return Bus.request(bus, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(StoreFamily.ATTESTATIONS.dbName())
+      .setPrefix(ByteString.copyFrom("sys/" + identityId + "/", StandardCharsets.UTF_8)).setLimit(limit).build(), timeoutMs,
+      StoreScanResult.class).map(StoreScanResult::getEntriesCount);
+  }
+
+  private static AttestationRecord parseRecord(ByteString bytes) {
+    try {
+      return AttestationRecord.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new JuiceException(ErrorCode.UNAUTHENTICATED, "attestation record does not decode", e);
+    }
+  }
+
+  private static AttestationIndex parseIndex(ByteString bytes) {
+    try {
+      return AttestationIndex.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new JuiceException(ErrorCode.DATA_CORRUPTION, "attestation index does not decode", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.juicetokens.trust.attestation;
+
+import com.google.protobuf.Message;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.governance.metrics.Layer;
+import org.juicetokens.node.NodeContext;
+import org.juicetokens.node.config.NodeConfig;
+import org.juicetokens.node.config.Settings;
+import org.juicetokens.trust.attestation.proto.AttestationStatsRequest;
+import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
+import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
+import org.juicetokens.trust.attestation.proto.ReputationRequest;
+import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The attestation layer of one node: registers the {@code jt.attestations} verifier and the
+ * "attestation" health procedure, answers the node-local ATTESTATION_* addresses and this node's
+ * point-to-point ones (creation, revocation and reputation of identities homed here). Wiring
+ * only: the rules are in {@link Attestations}, {@link AttestationOperations}, {@link Reputations}.
+ */
+public final class AttestationVerticle extends VerticleBase {
+  private static final String HEALTH = "attestation";
+  private final NodeContext node;
+
+  public AttestationVerticle(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    NodeConfig config = node.config();
+    EventBus bus = vertx.eventBus();
+    List<String> types = config.list(Settings.ATTESTATION_TYPES);
+    AttestationMeters meters = new AttestationMeters(node.registry());
+    AttestationCalls calls = new AttestationCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis);
+    AttestationReads reads = new AttestationReads(calls, meters, System::currentTimeMillis);
+    AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, meters, types,
+      config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT), new SecureRandom(),
+      System::currentTimeMillis);
+    Reputations reputations = new Reputations(node.nodeId(), calls, reads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
+      config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
+      config.integer(Settings.ATTESTATION_MAX_TRANSFERS));
+    node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
+    node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
+      .put("verifierRegistered", true).put("types", new JsonArray(types)))));
+    String self = node.nodeId();
+    return Future.all(List.of(
+      local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),
+      local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
+      local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", ops::list),
+      local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
+      Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> Future.succeededFuture(meters.stats())).completion(),
+      home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
+      home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
+      home(bus, Addresses.node(self, Addresses.ATTESTATION_REPUTATION_SUFFIX), ReputationRequest.class, "reputation.home",
+        reputations::reputationHere)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    node.health().unregister(HEALTH);
+    node.dhtVerifiers().unregister(DhtMaps.ATTESTATIONS);
+    return Future.succeededFuture();
+  }
+
+  private <Q extends Message> Future<Void> local(EventBus bus, String address, Class<Q> type, String op,
+                                                 Function<Q, Future<? extends Message>> handler) {
+    return Bus.serveLocal(bus, address, type, r -> instrumented(op, () -> handler.apply(r))).completion();
+  }
+
+  private <Q extends Message> Future<Void> home(EventBus bus, String address, Class<Q> type, String op,
+                                                Function<Q, Future<? extends Message>> handler) {
+    return Bus.serve(bus, address, type, r -> instrumented(op, () -> handler.apply(r))).completion();
+  }
+
+  private Future<? extends Message> instrumented(String op, Supplier<Future<? extends Message>> work) {
+    return node.instrumented().<Message>run(Layer.ATTESTATION, op, "", () -> work.get().map(m -> (Message) m));
+  }
+}

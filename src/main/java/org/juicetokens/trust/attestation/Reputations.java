@@ -1,0 +1,80 @@
+package org.juicetokens.trust.attestation;
+
+import io.vertx.core.Future;
+import org.juicetokens.common.Addresses;
+import org.juicetokens.common.JuiceException;
+import org.juicetokens.trust.attestation.proto.AttestationView;
+import org.juicetokens.trust.attestation.proto.ReputationRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reputation of an identity, computed on its home node (which holds its completed transfers'
+ * system attestations): the valid attestations about it, the valid attestations about each of its
+ * attesters (at most {@code maxAttesters}, one level: bounded), and {@link Reputation}.
+ */
+final class Reputations {
+  private final String nodeId;
+  private final AttestationCalls calls;
+  private final AttestationReads reads;
+  private final int rounds;
+  private final int maxAttesters;
+  private final double transferWeight;
+  private final int maxTransfers;
+
+  Reputations(String nodeId, AttestationCalls calls, AttestationReads reads, int rounds, int maxAttesters, double transferWeight,
+              int maxTransfers) {
+    this.nodeId = nodeId;
+    this.calls = calls;
+    this.reads = reads;
+    this.rounds = rounds;
+    this.maxAttesters = maxAttesters;
+    this.transferWeight = transferWeight;
+    this.maxTransfers = maxTransfers;
+  }
+
+  Future<org.juicetokens.trust.attestation.proto.Reputation> reputation(ReputationRequest r) {
+    return calls.identity(r.getIdentityId()).compose(found -> {
+      String home = found.orElseThrow(() -> JuiceException.notFound("unknown identity " + r.getIdentityId())).getDocument().getHomeNode();
+      return home.equals(nodeId) ? reputationHere(r)
+        : calls.ask(Addresses.node(home, Addresses.ATTESTATION_REPUTATION_SUFFIX), r, org.juicetokens.trust.attestation.proto.Reputation.class);
+    });
+  }
+
+  Future<org.juicetokens.trust.attestation.proto.Reputation> reputationHere(ReputationRequest r) {
+    String id = r.getIdentityId();
+    Map<String, List<Reputation.Edge>> about = new HashMap<>();
+    return reads.about(id).compose(views -> {
+      List<Reputation.Edge> edges = edges(views);
+      about.put(id, edges);
+      Set<String> attesters = new LinkedHashSet<>();
+      edges.forEach(e -> attesters.add(e.attester()));
+      List<String> bounded = attesters.stream().limit(maxAttesters).toList();
+      List<Future<List<AttestationView>>> reads2 = new ArrayList<>();
+      bounded.forEach(a -> reads2.add(reads.about(a)));
+      Future<Integer> transfers = calls.completedTransfers(id, maxTransfers);
+      return Future.all(reads2).compose(all -> {
+        for (int i = 0; i < bounded.size(); i++) {
+          about.put(bounded.get(i), edges(all.resultAt(i)));
+        }
+        return transfers;
+      }).map(count -> {
+        Reputation model = new Reputation(about, Map.of(id, count), transferWeight, maxTransfers);
+        double score = model.score(id, rounds);
+        TrustLevel level = model.hasData(id) ? TrustLevel.ofScore(score) : TrustLevel.NONE;
+        return org.juicetokens.trust.attestation.proto.Reputation.newBuilder().setIdentityId(id).setScore(score).setLevel(level.name())
+          .setValidAttestations(edges.size()).setInvalidAttestations(views.size() - edges.size()).setCompletedTransfers(count).build();
+      });
+    });
+  }
+
+  private static List<Reputation.Edge> edges(List<AttestationView> views) {
+    return views.stream().filter(AttestationView::getValid)
+      .map(v -> new Reputation.Edge(v.getAttestation().getAttesterId(), v.getAttestation().getStrength())).toList();
+  }
+}
