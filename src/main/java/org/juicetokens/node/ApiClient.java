@@ -118,13 +118,7 @@ final class ApiClient {
     } catch (InvalidStatusException e) {
       throw new Failed(EXIT_REFUSED, refusal(e.actualStatus(), null));
     } catch (Exception e) {
-      if (e instanceof Failed refused) {
-        throw refused;
-      }
-      if (e.getCause() instanceof Failed refused) {
-        throw refused;
-      }
-      throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw failed(e, "node " + node + " unreachable: ");
     }
   }
 
@@ -161,15 +155,19 @@ final class ApiClient {
     } catch (InvalidStatusException e) {
       throw new Failed(EXIT_REFUSED, refusal(e.actualStatus(), null));
     } catch (Exception e) {
-      if (e instanceof Failed refused) {
-        throw refused;
-      }
-      if (e.getCause() instanceof Failed refused) {
-        throw refused;
-      }
-      throw new Failed(EXIT_UNREACHABLE, "node " + node + " unreachable or no end of the stream within " + timeoutSeconds + " s: "
-        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw failed(e, "node " + node + " unreachable or no end of the stream within " + timeoutSeconds + " s: ");
     }
+  }
+
+  /** A call's failure as the CLI reports it: the node's refusal as it came, anything else EXIT_UNREACHABLE after {@code unreachable}. */
+  private static Failed failed(Exception e, String unreachable) {
+    if (e instanceof Failed refused) {
+      return refused;
+    }
+    if (e.getCause() instanceof Failed refused) {
+      return refused;
+    }
+    return new Failed(EXIT_UNREACHABLE, unreachable + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
   }
 
   /**

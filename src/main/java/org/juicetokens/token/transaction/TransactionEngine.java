@@ -164,7 +164,8 @@ public final class TransactionEngine {
     return Optional.ofNullable(exchanges.get(id)).map(e -> e.durable);
   }
 
-  private static TxRole addressee(TxMessage message) {
+  /** The side a message is for: the payee for Propose/Initiation/Commitment/Decision, else the payer (UNSPECIFIED without a body). */
+  static TxRole addressee(TxMessage message) {
     return switch (message.getBodyCase()) {
       case PROPOSE, INITIATION, COMMITMENT, DECISION -> TxRole.PAYEE;
       case ACCEPT, REJECT, PREPARATION, FINALIZATION, QUERY -> TxRole.PAYER;

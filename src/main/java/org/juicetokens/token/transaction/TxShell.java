@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,33 +48,16 @@ final class TxShell {
   private final TxMetrics metrics;
   private final ShellSettings settings;
   private final Instrumented instrumented;
-  private final Map<TimerKey, Long> timers = new HashMap<>();
-  private final Map<ExchangeId, Side> sides = new HashMap<>();
+  private final TxTimers timers;
+  private final Map<ExchangeId, LiveSide> sides = new HashMap<>();
   private final TransferWaiters waiters;
   /** Messages for sides being read back from the log (see {@link #deliver}). */
   private final Map<ExchangeId, List<TxMessage>> loading = new HashMap<>();
-  private record TimerKey(ExchangeId id, TimerKind kind) {
-  }
-
-  /** What the shell knows of a live side: its plan (for events), state, start, and since when it is IN_DOUBT. */
-  private static final class Side {
-    TxPlan plan;
-    TxState state;
-    final long startNanos = System.nanoTime();
-    long inDoubtSinceMs;
-    ErrorCode code;
-    String note = "";
-    /** The engine's Outcome arrived: the decision is durable and its code known (a final event waits for it). */
-    boolean decided;
-
-    Side(TxPlan plan) {
-      this.plan = plan;
-    }
-  }
 
   TxShell(Vertx vertx, String nodeId, ConsensusClock clock, TxCalls calls, TxTransport transport, PayeeDesk desk, TxMetrics metrics,
           ShellSettings settings, Instrumented instrumented, PrecheckedVerifier verifier, TokenReservations reservations) {
     this.vertx = vertx;
+    this.timers = new TxTimers(vertx);
     this.nodeId = nodeId;
     this.clock = clock;
     this.calls = calls;
@@ -108,7 +90,7 @@ final class TxShell {
       }
       throw e;
     }
-    sides.put(id, new Side(plan));
+    sides.put(id, new LiveSide(plan));
     Future<Transfer> answer = waiters.await(txId);
     perform(id, effects);
     return answer;
@@ -132,7 +114,7 @@ final class TxShell {
     }
     Optional<TxRecord> durable = engine.durableRecord(id);
     if (durable.isPresent() && TxViews.isDecision(durable.get().getState())) {
-      Side side = sides.get(id);
+      LiveSide side = sides.get(id);
       return Optional.of(TransferWaiters.answerOf(TxViews.transfer(durable.get(), side == null ? null : side.code)));
     }
     Transfer unwritten = waiters.unwritten(txId);
@@ -141,7 +123,7 @@ final class TxShell {
 
   /** A message from the other party (bus or pipe); a packet it carries is verified on a worker first. */
   void receive(TxMessage message) {
-    ExchangeId id = new ExchangeId(message.getTxId(), addressee(message));
+    ExchangeId id = new ExchangeId(message.getTxId(), TransactionEngine.addressee(message));
     TxPlan plan = planOf(id);
     Packet packet = message.getBodyCase() == TxMessage.BodyCase.INITIATION ? message.getInitiation().getSExo()
       : message.getBodyCase() == TxMessage.BodyCase.PREPARATION && message.getPreparation().getRExo().getTokensCount() > 0
@@ -158,7 +140,7 @@ final class TxShell {
 
   /** The plan this node knows for a side (live, or from its last durable record), or null. */
   private TxPlan planOf(ExchangeId id) {
-    Side side = sides.get(id);
+    LiveSide side = sides.get(id);
     if (side != null && side.plan != null) {
       return side.plan;
     }
@@ -216,7 +198,7 @@ final class TxShell {
     String outcome = "accepted";
     for (TxEffect e : effects) {
       if (e instanceof TxEffect.Ignored ignored && effects.size() == 1) {
-        outcome = reasonClass(ignored.reason());
+        outcome = IgnoredReasons.classOf(ignored.reason());
         LOG.debug("[Transaction] tx {} {} ignored: {}", message.getTxId(), type, ignored.reason());
       }
     }
@@ -227,7 +209,7 @@ final class TxShell {
   /** Takes up a side from its durable record (recovery, before serving). */
   void resume(TxRecord record) {
     ExchangeId id = new ExchangeId(record.getTxId(), record.getRole());
-    Side side = new Side(record.getPlan());
+    LiveSide side = new LiveSide(record.getPlan());
     side.state = record.getState();
     sides.put(id, side);
     LOG.info("[Transaction] tx {} {} resumed in {}", record.getTxId(), record.getRole(), record.getState());
@@ -238,7 +220,7 @@ final class TxShell {
   Optional<Transfer> known(String txId) {
     for (TxRole role : List.of(TxRole.PAYER, TxRole.PAYEE)) {
       ExchangeId id = new ExchangeId(txId, role);
-      Side side = sides.get(id);
+      LiveSide side = sides.get(id);
       Optional<TxState> state = engine.state(id);
       if (side != null && state.isPresent()) {
         TxRecord durable = engine.durableRecord(id).orElse(null);
@@ -251,7 +233,7 @@ final class TxShell {
   }
 
   ErrorCode codeOf(ExchangeId id) {
-    Side side = sides.get(id);
+    LiveSide side = sides.get(id);
     return side == null ? null : side.code;
   }
 
@@ -273,7 +255,7 @@ final class TxShell {
       } else if (effect instanceof TxEffect.RequestSignature r) {
         sign(r);
       } else if (effect instanceof TxEffect.Review r) {
-        Side side = sides.computeIfAbsent(r.id(), k -> new Side(r.proposal()));
+        LiveSide side = sides.computeIfAbsent(r.id(), k -> new LiveSide(r.proposal()));
         side.plan = r.proposal();
         desk.review(r.id(), r.proposal()).onComplete(ar -> {
           handle(r.id(), ar.succeeded() ? ar.result() : TxEvent.Reviewed.rejected("INTERNAL: " + ar.cause().getMessage()));
@@ -283,12 +265,10 @@ final class TxShell {
           }
         });
       } else if (effect instanceof TxEffect.SetTimer t) {
-        setTimer(t);
+        // engine times are consensus time; the delay is measured on it
+        timers.set(t.id(), t.kind(), t.atMs() - clock.getAsLong(), () -> handle(t.id(), new TxEvent.TimerFired(t.kind())));
       } else if (effect instanceof TxEffect.CancelTimer t) {
-        Long timer = timers.remove(new TimerKey(t.id(), t.kind()));
-        if (timer != null) {
-          vertx.cancelTimer(timer);
-        }
+        timers.cancel(t.id(), t.kind());
       } else if (effect instanceof TxEffect.Outcome o) {
         outcome(o);
       } else if (effect instanceof TxEffect.Ignored i) {
@@ -296,7 +276,7 @@ final class TxShell {
       }
     }
     touched.forEach(this::noteState);
-    refreshLive();
+    metrics.live(LiveSide.byState(sides.values()), LiveSide.oldestInDoubtSince(sides.values()));
   }
 
   private void persist(TxEffect.Persist p) {
@@ -324,7 +304,7 @@ final class TxShell {
   }
 
   private void sign(TxEffect.RequestSignature r) {
-    Side side = sides.get(r.id());
+    LiveSide side = sides.get(r.id());
     String identity = side == null ? "" : r.id().role() == TxRole.PAYER ? side.plan.getPayerId() : side.plan.getPayeeId();
     if (identity.isEmpty()) {
       // a presumed abort knows only the payer's key: its identity is not known by id here
@@ -336,24 +316,10 @@ final class TxShell {
         failure -> handle(r.id(), new TxEvent.SignFailed(r.purpose(), failure.getMessage())));
   }
 
-  private void setTimer(TxEffect.SetTimer t) {
-    TimerKey key = new TimerKey(t.id(), t.kind());
-    Long previous = timers.remove(key);
-    if (previous != null) {
-      vertx.cancelTimer(previous);
-    }
-    long delay = Math.max(1, t.atMs() - clock.getAsLong());
-    long[] self = new long[1];
-    self[0] = vertx.setTimer(delay, fired -> {
-      if (timers.remove(key, self[0])) {
-        handle(t.id(), new TxEvent.TimerFired(t.kind()));
-      }
-    });
-    timers.put(key, self[0]);
-  }
+
 
   private void outcome(TxEffect.Outcome o) {
-    Side side = sides.get(o.id());
+    LiveSide side = sides.get(o.id());
     ErrorCode code = o.code();
     if (code == ErrorCode.CONFLICT && PayeeDesk.codeIn(o.reason()) != null) {
       code = PayeeDesk.codeIn(o.reason());
@@ -376,9 +342,10 @@ final class TxShell {
     if (durable != null && durable.getState() == o.state()) {
       waiters.decided(TxViews.transfer(durable, code), true);
     } else {
-      TxRecord stub = TxRecord.newBuilder().setTxId(o.id().txId()).setRole(TxRole.PAYER).setState(o.state())
+      // the decision is not durable (e.g. FAILED writing it): answered from what this side knows, marked unwritten
+      TxRecord unwritten = TxRecord.newBuilder().setTxId(o.id().txId()).setRole(TxRole.PAYER).setState(o.state())
         .setPlan(side == null ? TxPlan.getDefaultInstance() : side.plan).setLastError(o.reason()).build();
-      waiters.decided(TxViews.transfer(stub, code), false);
+      waiters.decided(TxViews.transfer(unwritten, code), false);
     }
   }
 
@@ -386,7 +353,7 @@ final class TxShell {
 
   private void noteState(ExchangeId id) {
     Optional<TxState> now = engine.state(id);
-    Side side = sides.get(id);
+    LiveSide side = sides.get(id);
     if (now.isEmpty()) {
       return;
     }
@@ -396,7 +363,7 @@ final class TxShell {
       if (durable == null || TxViews.isDecision(state)) {
         return;
       }
-      side = new Side(durable.getPlan());
+      side = new LiveSide(durable.getPlan());
       sides.put(id, side);
     }
     if (TxViews.isDecision(state) && !side.decided) {
@@ -410,8 +377,7 @@ final class TxShell {
         side.inDoubtSinceMs = at;
       }
       LOG.info("[Transaction] [node: {}] tx {} {} -> {}", nodeId, id.txId(), id.role(), state);
-      TxRecord stub = TxRecord.newBuilder().setTxId(id.txId()).setRole(id.role()).setPlan(side.plan).build();
-      TransferEvent event = TxViews.event(stub, state, nodeId, at, side.note, side.code);
+      TransferEvent event = TxViews.event(id, side.plan, state, nodeId, at, side.note, side.code);
       metrics.event(event);
       vertx.eventBus().publish(Addresses.TX_EVENTS, event);
     }
@@ -427,41 +393,5 @@ final class TxShell {
     }
     return state == TxState.COMMITTED && (id.role() == TxRole.PAYEE
       || engine.durableRecord(id).map(TxRecord::getFinalized).orElse(false));
-  }
-
-  private void refreshLive() {
-    Map<TxState, Long> byState = new EnumMap<>(TxState.class);
-    long oldest = 0;
-    for (Side side : sides.values()) {
-      if (side.state == null) {
-        continue;
-      }
-      byState.merge(side.state, 1L, Long::sum);
-      if (side.state == TxState.IN_DOUBT && (oldest == 0 || side.inDoubtSinceMs < oldest)) {
-        oldest = side.inDoubtSinceMs;
-      }
-    }
-    metrics.live(byState, oldest);
-  }
-
-  private static TxRole addressee(TxMessage message) {
-    return switch (message.getBodyCase()) {
-      case PROPOSE, INITIATION, COMMITMENT, DECISION -> TxRole.PAYEE;
-      default -> TxRole.PAYER;
-    };
-  }
-
-  /** The bounded label of an ignored message: stale (freshness), unknown (no exchange), foreign (another key), refused. */
-  static String reasonClass(String reason) {
-    if (reason.startsWith(Freshness.Verdict.TOO_OLD.name()) || reason.startsWith(Freshness.Verdict.FROM_THE_FUTURE.name())) {
-      return "stale";
-    }
-    if (reason.startsWith("no exchange") || reason.contains("without tx id")) {
-      return "unknown";
-    }
-    if (reason.contains("another key")) {
-      return "foreign";
-    }
-    return "refused";
   }
 }

@@ -4,6 +4,7 @@ import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.token.proto.Token;
+import org.juicetokens.token.transaction.proto.TxPlan;
 import org.juicetokens.token.transaction.proto.TxRecord;
 import org.juicetokens.token.transaction.proto.TxState;
 import org.juicetokens.token.transaction.proto.TxTransition;
@@ -46,10 +47,10 @@ final class TxViews {
     return t.build();
   }
 
-  static TransferEvent event(TxRecord r, TxState state, String nodeId, long atMs, String note, ErrorCode code) {
+  static TransferEvent event(ExchangeId id, TxPlan plan, TxState state, String nodeId, long atMs, String note, ErrorCode code) {
     TransferEvent.Builder e = TransferEvent.newBuilder()
-      .setTxId(r.getTxId()).setRole(r.getRole()).setState(state).setAtMs(atMs).setNote(note == null ? "" : note).setNodeId(nodeId)
-      .setFromId(r.getPlan().getPayerId()).setToId(r.getPlan().getPayeeId()).setAmountHundredths(r.getPlan().getAmountHundredths())
+      .setTxId(id.txId()).setRole(id.role()).setState(state).setAtMs(atMs).setNote(note == null ? "" : note).setNodeId(nodeId)
+      .setFromId(plan.getPayerId()).setToId(plan.getPayeeId()).setAmountHundredths(plan.getAmountHundredths())
       .setFinal(isDecision(state));
     if (code != null && (state == TxState.ABORTED || state == TxState.FAILED)) {
       e.setErrorCode(code.name());

@@ -6,8 +6,6 @@ import org.juicetokens.api.v1.CreateIdentityRequest;
 import org.juicetokens.api.v1.MintReply;
 import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
-import org.juicetokens.common.Errors;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
@@ -17,6 +15,7 @@ import org.juicetokens.foundation.storage.proto.StoreEntry;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.BusCalls;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.identity.proto.IdentityView;
 
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Nodes, identities and the bus calls of the token tests (each with a generous timeout). */
 final class TokenTestSupport {
@@ -43,20 +41,13 @@ final class TokenTestSupport {
   }
 
   static <R extends Message> R ask(JuiceNode node, String address, Message request, Class<R> type) throws Exception {
-    return Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, type).await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+    return BusCalls.ask(node, address, request, type, TIMEOUT_MS);
   }
 
   static JuiceException failure(JuiceNode node, String address, Message request) {
-    try {
-      Message answer = Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, Message.class)
-        .await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
-      throw new AssertionError(address + " succeeded: " + answer);
-    } catch (AssertionError e) {
-      throw e;
-    } catch (Exception e) {
-      return Errors.toJuice(e);
-    }
+    return BusCalls.failure(node, address, request, TIMEOUT_MS);
   }
+
 
   /** A new identity homed on {@code node}; answers its id. */
   static String identity(JuiceNode node, String name) throws Exception {

@@ -9,10 +9,9 @@ import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferRequest;
 import org.juicetokens.common.Addresses;
-import org.juicetokens.common.Bus;
-import org.juicetokens.common.Errors;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.node.JuiceNode;
+import org.juicetokens.testing.BusCalls;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenHeldReply;
@@ -21,7 +20,6 @@ import org.juicetokens.trust.identity.proto.IdentityView;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -38,20 +36,13 @@ final class TxTestSupport {
   }
 
   static <R extends Message> R ask(JuiceNode node, String address, Message request, Class<R> type) throws Exception {
-    return Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, type).await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+    return BusCalls.ask(node, address, request, type, TIMEOUT_MS);
   }
 
   static JuiceException failure(JuiceNode node, String address, Message request) {
-    try {
-      Message answer = Bus.request(node.vertx().eventBus(), address, request, TIMEOUT_MS, Message.class)
-        .await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
-      throw new AssertionError(address + " succeeded: " + answer);
-    } catch (AssertionError e) {
-      throw e;
-    } catch (Exception e) {
-      return Errors.toJuice(e);
-    }
+    return BusCalls.failure(node, address, request, TIMEOUT_MS);
   }
+
 
   static String identity(JuiceNode node, String name) throws Exception {
     return ask(node, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName(name).build(), IdentityView.class)

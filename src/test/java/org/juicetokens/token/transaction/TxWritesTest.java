@@ -101,7 +101,7 @@ class TxWritesTest {
     assertThat(stats.getCommittedTotal()).isEqualTo(1);
     assertThat(stats.getAbortedTotal()).isEqualTo(1);
     assertThat(stats.getP99Ms()).isEqualTo(7.0);
-    assertThat(TxShell.reasonClass("TOO_OLD: sent 60000 ms ago")).isEqualTo("stale");
-    assertThat(TxShell.reasonClass("no exchange for ACCEPT")).isEqualTo("unknown");
+    assertThat(IgnoredReasons.classOf("TOO_OLD: sent 60000 ms ago")).isEqualTo("stale");
+    assertThat(IgnoredReasons.classOf("no exchange for ACCEPT")).isEqualTo("unknown");
   }
 }
