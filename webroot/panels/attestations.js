@@ -1,5 +1,6 @@
 'use strict';
-// Attestations panel: the "attestations" section of the admin snapshot (AttestationAdminSection).
+// Attestations panel: the "attestations" section of the admin snapshot (AttestationAdminSection): cluster
+// totals, creations per type (peer types, system, community) and one row per member.
 // Rates per minute come from the difference between this snapshot's totals and the previous one's.
 (() => {
   let previous = null;
@@ -27,7 +28,13 @@
       el('td', { text: type }), el('td', { text: String(n) }),
       el('td', { text: a.created.ok === 0 ? '–' : percent(n / a.created.ok) }),
     ]));
-    fillRows($('attestation-table'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '3', class: 'muted', text: 'none created here' })])]);
+    fillRows($('attestation-table'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '3', class: 'muted', text: 'none created yet' })])]);
+    const nodes = (a.nodes || []).map((n) => el('tr', {}, n.answered ? [
+      el('td', { text: n.node }), el('td', { text: String(n.created) }),
+      el('td', { text: Object.entries(n.byType || {}).map(([k, v]) => k + ' ' + v).join(', ') || '–' }),
+      el('td', { text: n.valid + ' / ' + n.invalid }),
+    ] : [el('td', { text: n.node }), el('td', { colspan: '3', class: 'warn', text: 'no answer: ' + n.error })]));
+    fillRows($('attestation-nodes'), nodes.length ? nodes : [el('tr', {}, [el('td', { colspan: '4', class: 'muted', text: 'no member answered yet' })])]);
     previous = { at: now, created, verified };
     filled('panel-attestations');
   });

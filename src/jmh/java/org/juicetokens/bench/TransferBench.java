@@ -1,9 +1,6 @@
 package org.juicetokens.bench;
 
 import com.google.protobuf.ByteString;
-import org.juicetokens.api.v1.CreateIdentityRequest;
-import org.juicetokens.api.v1.MintReply;
-import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.api.v1.Transfer;
 import org.juicetokens.api.v1.TransferRequest;
 import org.juicetokens.common.Addresses;
@@ -12,13 +9,8 @@ import org.juicetokens.crypto.Ed25519;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StorePut;
-import org.juicetokens.foundation.time.proto.TimeReading;
-import org.juicetokens.foundation.time.proto.TimeRequest;
-import org.juicetokens.foundation.time.proto.TimeStatus;
 import org.juicetokens.node.JuiceNode;
-import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.token.transaction.proto.TxState;
-import org.juicetokens.trust.identity.proto.IdentityView;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,17 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,39 +53,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class TransferBench {
-  private static final long TIMEOUT_MS = 60_000;
   private static final int TOKENS_PER_IDENTITY = 40;
   private static final byte[] DATA = new byte[160];
 
-  private final List<JuiceNode> nodes = new ArrayList<>();
+  private BenchCluster cluster;
   private final List<String[]> pairs = new ArrayList<>();
   private final AtomicInteger nextPair = new AtomicInteger();
-  private Path dataDir;
   private Ed25519.PrivateKey key;
   private byte[] publicKey;
   private byte[] signature;
 
   @Setup(Level.Trial)
   public void startCluster() throws Exception {
-    dataDir = Files.createTempDirectory("jt-transferbench-");
-    String cluster = "bench-" + UUID.randomUUID();
-    int[] ports = {freePort(), freePort(), freePort()};
-    String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
-    for (int i = 0; i < 3; i++) {
-      Map<String, String> settings = new HashMap<>(Map.of("node.id", "n" + i, "http.port", "0", "node.dataDir", dataDir.toString(),
-        "cluster.name", cluster, "cluster.port", String.valueOf(ports[i]), "cluster.members", members, "cluster.fastJoin", "true",
-        "log.level", "WARN", "time.peerPollIntervalMs", "500"));
-      nodes.add(JuiceNode.start(NodeConfig.of(settings)).await(120, TimeUnit.SECONDS));
-    }
-    awaitAdequateTime();
+    cluster = BenchCluster.start("transferbench", Map.of("time.peerPollIntervalMs", "500"));
+    cluster.awaitAdequateTime();
     // up to 4 caller threads, each its own pair on two different nodes
     for (int p = 0; p < 4; p++) {
-      JuiceNode home = nodes.get(p % 3);
-      JuiceNode other = nodes.get((p + 1) % 3);
-      String a = identity(home, "Bench A" + p);
-      String b = identity(other, "Bench B" + p);
-      mint(home, a, a, "a" + p);
-      mint(other, b, b, "b" + p);
+      JuiceNode home = cluster.node(p);
+      JuiceNode other = cluster.node(p + 1);
+      String a = BenchCluster.identity(home, "Bench A" + p);
+      String b = BenchCluster.identity(other, "Bench B" + p);
+      BenchCluster.mint(home, a, a, "a" + p, 10, TOKENS_PER_IDENTITY);
+      BenchCluster.mint(other, b, b, "b" + p, 10, TOKENS_PER_IDENTITY);
       pairs.add(new String[] {a, b});
     }
     key = Ed25519.generate(new SecureRandom());
@@ -111,9 +85,7 @@ public class TransferBench {
 
   @TearDown(Level.Trial)
   public void stopCluster() throws Exception {
-    for (JuiceNode node : nodes) {
-      node.close().await(60, TimeUnit.SECONDS);
-    }
+    cluster.close();
   }
 
   /** One caller's pair of identities; each call pays the other way round. */
@@ -163,53 +135,20 @@ public class TransferBench {
   public StoreAck boundSyncedWrite() throws Exception {
     StorePut put = StorePut.newBuilder().setFamily(StoreFamily.KV.dbName()).setKey(ByteString.copyFromUtf8("bench/synced"))
       .setValue(ByteString.copyFrom(new byte[2048])).setSync(true).build();
-    return Bus.request(nodes.get(0).vertx().eventBus(), Addresses.STORAGE_PUT, put, TIMEOUT_MS, StoreAck.class)
-      .await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    return Bus.request(cluster.node(0).vertx().eventBus(), Addresses.STORAGE_PUT, put, BenchCluster.TIMEOUT_MS, StoreAck.class)
+      .await(BenchCluster.TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 
   private Transfer pay(Caller caller) throws Exception {
     String from = caller.forward ? caller.pair[0] : caller.pair[1];
     String to = caller.forward ? caller.pair[1] : caller.pair[0];
     caller.forward = !caller.forward;
-    Transfer transfer = Bus.request(nodes.get(0).vertx().eventBus(), Addresses.TX_TRANSFER,
-      TransferRequest.newBuilder().setFromId(from).setToId(to).setAmountHundredths(1_000).build(), TIMEOUT_MS, Transfer.class)
-      .await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    Transfer transfer = Bus.request(cluster.node(0).vertx().eventBus(), Addresses.TX_TRANSFER,
+      TransferRequest.newBuilder().setFromId(from).setToId(to).setAmountHundredths(1_000).build(), BenchCluster.TIMEOUT_MS, Transfer.class)
+      .await(BenchCluster.TIMEOUT_MS, TimeUnit.MILLISECONDS);
     if (transfer.getState() != TxState.COMMITTED) {
       throw new IllegalStateException("transfer " + transfer.getTxId() + " ended " + transfer.getState() + ": " + transfer.getErrorMessage());
     }
     return transfer;
-  }
-
-  /** No node commits before its time is VERIFIED or CONSENSUS (the time gate): one peer poll after the cluster formed. */
-  private void awaitAdequateTime() throws Exception {
-    for (JuiceNode node : nodes) {
-      long deadline = System.currentTimeMillis() + 60_000;
-      TimeStatus status = TimeStatus.INADEQUATE;
-      while (status != TimeStatus.CONSENSUS && status != TimeStatus.VERIFIED) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("time of " + node.context().nodeId() + " still " + status + " after 60 s");
-        }
-        Thread.sleep(100);
-        status = Bus.request(node.vertx().eventBus(), Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), TIMEOUT_MS, TimeReading.class)
-          .await(TIMEOUT_MS, TimeUnit.MILLISECONDS).getStatus();
-      }
-    }
-  }
-
-  private String identity(JuiceNode node, String name) throws Exception {
-    return Bus.request(node.vertx().eventBus(), Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName(name).build(),
-      TIMEOUT_MS, IdentityView.class).await(TIMEOUT_MS, TimeUnit.MILLISECONDS).getDocument().getId();
-  }
-
-  private void mint(JuiceNode node, String issuer, String owner, String reference) throws Exception {
-    Bus.request(node.vertx().eventBus(), Addresses.TOKEN_MINT, MintRequest.newBuilder().setIssuerId(issuer).setOwnerId(owner)
-      .setReference(reference).setDenomination(10).setCount(TOKENS_PER_IDENTITY).build(), TIMEOUT_MS, MintReply.class)
-      .await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -166,8 +166,10 @@ public final class Addresses {
   public static final String ATTESTATION_LIST = "jt.trust.attestation.list";
   /** ReputationRequest → Reputation: computed on the identity's home node (its completed transfers are there). */
   public static final String ATTESTATION_REPUTATION = "jt.trust.attestation.reputation";
-  /** AttestationStatsRequest → AttestationStats: this node's attestation counters for the admin console. */
+  /** AttestationStatsRequest → AttestationStats: every member's attestation counters and their sums, for the admin console. */
   public static final String ATTESTATION_STATS = "jt.trust.attestation.stats";
+  /** Point-to-point: AttestationStatsRequest → AttestationStats of that node alone. */
+  public static final String ATTESTATION_STATS_SUFFIX = "attestation.stats";
   public static final String ATTESTATION_CREATE_SUFFIX = "attestation.create";
   public static final String ATTESTATION_REVOKE_SUFFIX = "attestation.revoke";
   public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";

@@ -8,17 +8,17 @@ import org.juicetokens.api.v1.AuditReport;
 import org.juicetokens.api.v1.AuditRequest;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.dht.ClusterFanOut;
 import org.juicetokens.common.Errors;
-import org.juicetokens.foundation.dht.Dht;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.token.proto.AuditPart;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The conservation audit on the bus: {@link Addresses#TX_AUDIT} (node-local) asks every member of
@@ -61,26 +61,21 @@ public final class AuditVerticle extends VerticleBase {
   private Future<AuditReport> cluster() {
     long memberTimeoutMs = node.config().longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS);
     // the member list is Hazelcast's local view, read off the event loop as every Hazelcast call
-    return vertx.executeBlocking(() -> node.hazelcast().getCluster().getMembers().stream().map(Dht::nodeIdOf).toList(), false)
-      .compose(members -> {
+    return ClusterFanOut.memberIds(vertx, node.hazelcast())
+      .compose(members -> ClusterFanOut.ask(members, node.nodeId(), this::part,
+        member -> Bus.request(vertx.eventBus(), Addresses.node(member, Addresses.TX_AUDIT_SUFFIX), AuditRequest.getDefaultInstance(),
+          memberTimeoutMs, AuditPart.class)).map(answers -> {
         List<AuditPart> parts = new ArrayList<>();
-        Map<String, String> missing = new ConcurrentHashMap<>();
-        List<Future<?>> asks = new ArrayList<>();
-        for (String member : members) {
-          Future<AuditPart> answer = member.equals(node.nodeId()) ? part()
-            : Bus.request(vertx.eventBus(), Addresses.node(member, Addresses.TX_AUDIT_SUFFIX), AuditRequest.getDefaultInstance(),
-            memberTimeoutMs, AuditPart.class);
-          asks.add(answer.andThen(ar -> {
-            if (ar.succeeded()) {
-              parts.add(ar.result());
-            } else {
-              missing.put(member, Errors.toJuice(ar.cause()).getMessage());
-            }
-          }));
-        }
-        return Future.join(asks).transform(ignored ->
-          Future.succeededFuture(AuditAggregation.aggregate(members, parts, missing, System.currentTimeMillis())));
-      })
+        Map<String, String> missing = new HashMap<>();
+        answers.forEach((member, answer) -> {
+          if (answer.succeeded()) {
+            parts.add(answer.result());
+          } else {
+            missing.put(member, Errors.toJuice(answer.cause()).getMessage());
+          }
+        });
+        return AuditAggregation.aggregate(members, parts, missing, System.currentTimeMillis());
+      }))
       .andThen(ar -> {
         if (ar.succeeded()) {
           meters.report(ar.result());

@@ -9,11 +9,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
+import org.juicetokens.foundation.dht.ClusterFanOut;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.trust.attestation.proto.AttestationStats;
 import org.juicetokens.trust.attestation.proto.AttestationStatsRequest;
 import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
 import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
@@ -62,7 +64,9 @@ public final class AttestationVerticle extends VerticleBase {
       local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
       local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", ops::list),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
-      Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> Future.succeededFuture(meters.stats())).completion(),
+      Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> clusterStats(meters)).completion(),
+      Bus.serve(bus, Addresses.node(self, Addresses.ATTESTATION_STATS_SUFFIX), AttestationStatsRequest.class,
+        r -> Future.succeededFuture(meters.stats())).completion(),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REPUTATION_SUFFIX), ReputationRequest.class, "reputation.home",
@@ -74,6 +78,15 @@ public final class AttestationVerticle extends VerticleBase {
     node.health().unregister(HEALTH);
     node.dhtVerifiers().unregister(DhtMaps.ATTESTATIONS);
     return Future.succeededFuture();
+  }
+
+  /** Every member's own counters (the admin console's distribution per node) and their sums. */
+  private Future<AttestationStats> clusterStats(AttestationMeters meters) {
+    long timeoutMs = node.config().requestTimeoutMs();
+    return ClusterFanOut.memberIds(vertx, node.hazelcast()).compose(members -> ClusterFanOut.ask(members, node.nodeId(),
+      () -> Future.succeededFuture(meters.stats()), member -> Bus.request(vertx.eventBus(),
+        Addresses.node(member, Addresses.ATTESTATION_STATS_SUFFIX), AttestationStatsRequest.getDefaultInstance(), timeoutMs,
+        AttestationStats.class))).map(AttestationClusterStats::combine);
   }
 
   private <Q extends Message> Future<Void> local(EventBus bus, String address, Class<Q> type, String op,

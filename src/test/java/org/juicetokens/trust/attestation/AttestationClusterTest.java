@@ -19,9 +19,12 @@ import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.AttestationList;
 import org.juicetokens.trust.attestation.proto.AttestationRecord;
+import org.juicetokens.trust.attestation.proto.AttestationStats;
+import org.juicetokens.trust.attestation.proto.AttestationStatsRequest;
 import org.juicetokens.trust.attestation.proto.AttestationView;
 import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
 import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
+import org.juicetokens.trust.attestation.proto.NodeAttestationStats;
 import org.juicetokens.trust.attestation.proto.PeerAttestation;
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
@@ -133,6 +136,19 @@ class AttestationClusterTest {
     AttestationView read = find(list(nodes.get(1), carol + "-forged"), id);
     assertThat(read.getValid()).isFalse();
     assertThat(read.getReason()).isEqualTo("bad signature");
+  }
+
+  @Test
+  void the_admin_figures_list_every_member_and_sum_their_creations() throws Exception {
+    ask(nodes.get(0), Addresses.ATTESTATION_CREATE, peer(bob, carol, 60).build(), AttestationView.class);
+    AttestationStats stats = ask(nodes.get(0), Addresses.ATTESTATION_STATS, AttestationStatsRequest.getDefaultInstance(),
+      AttestationStats.class);
+    assertThat(stats.getNodesList()).extracting(NodeAttestationStats::getNodeId).containsExactlyInAnyOrder("a", "b");
+    assertThat(stats.getNodesList()).allMatch(NodeAttestationStats::getAnswered);
+    // bob is homed on b: the creation is counted there, whichever node the request entered
+    assertThat(stats.getNodesList()).filteredOn(n -> n.getNodeId().equals("b")).first()
+      .satisfies(b -> assertThat(b.getStats().getCreatedOk()).isPositive());
+    assertThat(stats.getCreatedOk()).isEqualTo(stats.getNodesList().stream().mapToLong(n -> n.getStats().getCreatedOk()).sum());
   }
 
   @Test
