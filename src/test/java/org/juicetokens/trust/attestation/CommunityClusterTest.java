@@ -1,20 +1,29 @@
 package org.juicetokens.trust.attestation;
 
+import com.google.protobuf.ByteString;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.juicetokens.crypto.Ed25519;
+import org.juicetokens.foundation.dht.DhtEntryVerifier;
 import org.juicetokens.foundation.dht.DhtMaps;
+import org.juicetokens.foundation.dht.proto.DhtEntry;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.testing.Cli;
 import org.juicetokens.testing.HttpApi;
 import org.juicetokens.testing.InJvmClusters;
+import org.juicetokens.trust.attestation.proto.CommunityApproval;
+import org.juicetokens.trust.attestation.proto.CommunityAttestation;
+import org.juicetokens.trust.attestation.proto.CommunityStatement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +131,47 @@ class CommunityClusterTest {
     assertThat(Cli.expect(0, "attest", "community", "approve", "--node", at, id, "--member", m2)).contains("2 of 2 approvals: valid");
     assertThat(Cli.expect(0, "attest", "community", "show", "--node", at, id)).contains("approved by: " + m1 + ", " + m2);
     assertThat(Cli.expect(1, "attest", "community", "approve", "--node", at, id, "--member", m3)).contains("not a member");
+  }
+
+  @Test
+  void concurrent_approvals_of_two_members_both_count() throws Exception {
+    String community = community(2, m1, 3, m1, m2, m3).getJsonObject("community").getString("id");
+    String id = HttpApi.call(port(1), "POST", "/api/v1/communities/" + community + "/attestations", new JsonObject()
+      .put("proposerId", m1).put("subjectId", outsider).put("type", "identity").put("strength", 50), 200)
+      .getJsonObject("statement").getString("id");
+    var byM2 = HttpApi.callAsync(port(1), "POST", "/api/v1/community-attestations/" + id + ":approve", new JsonObject().put("memberId", m2));
+    var byM3 = HttpApi.callAsync(port(2), "POST", "/api/v1/community-attestations/" + id + ":approve", new JsonObject().put("memberId", m3));
+    assertThat(byM2.get(60, TimeUnit.SECONDS).statusCode()).as(byM2.get().body()).isEqualTo(200);
+    assertThat(byM3.get(60, TimeUnit.SECONDS).statusCode()).as(byM3.get().body()).isEqualTo(200);
+    JsonObject read = HttpApi.call(port(0), "GET", "/api/v1/community-attestations/" + id, null, 200);
+    assertThat(read.getBoolean("valid")).isTrue();
+    assertThat(read.getJsonArray("approverIds")).containsExactlyInAnyOrder(m1, m2, m3);
+  }
+
+  @Test
+  void forged_records_read_with_the_reason_unknown_community_unknown_subject_or_bad_signature() throws Exception {
+    String community = community(0, m1, 1, m1, m2).getJsonObject("community").getString("id");
+    assertThat(forged("e1".repeat(16), "ab".repeat(16), subject).getString("reason")).isEqualTo("unknown community");
+    assertThat(forged("e2".repeat(16), community, "00" + subject.substring(2)).getString("reason")).isEqualTo("unknown subject");
+    assertThat(forged("e3".repeat(16), community, subject).getString("reason")).isEqualTo("bad signature");
+  }
+
+  /** Writes straight into Hazelcast a record approved by m1's id with a key that is not m1's (entry-valid, so only the read can tell). */
+  private static JsonObject forged(String id, String community, String about) throws Exception {
+    Ed25519.PrivateKey mallory = Ed25519.generate(new SecureRandom());
+    ByteString statement = CommunityStatement.newBuilder().setId(id).setCommunityId(community).setSubjectId(about).setType("reliable")
+      .setThreshold(1).setStrength(100).setProposerId(m1).build().toByteString();
+    CommunityAttestation record = CommunityAttestation.newBuilder().setStatement(statement).addApprovals(CommunityApproval.newBuilder()
+      .setMemberId(m1).setPublicKey(ByteString.copyFrom(mallory.publicKey()))
+      .setSignature(ByteString.copyFrom(mallory.sign(CommunityAttestations.approvalSignedBytes(statement))))).build();
+    DhtEntry unsigned = DhtEntry.newBuilder().setValue(record.toByteString()).setWrittenAtMs(System.currentTimeMillis()).setWriterNode("a")
+      .setSignerId(m1).setSignerPublicKey(ByteString.copyFrom(mallory.publicKey())).build();
+    DhtEntry entry = unsigned.toBuilder().setSignature(ByteString.copyFrom(mallory.sign(
+      DhtEntryVerifier.signedBytes(DhtMaps.COMMUNITY_ATTESTATIONS, id, unsigned)))).build();
+    nodes.get(0).context().hazelcast().<String, byte[]>getMap(DhtMaps.COMMUNITY_ATTESTATIONS).put(id, entry.toByteArray());
+    JsonObject read = HttpApi.call(port(1), "GET", "/api/v1/community-attestations/" + id, null, 200);
+    assertThat(read.getBoolean("valid", false)).isFalse();
+    return read;
   }
 
   private static void assertPending(JsonObject view) {
