@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,11 +45,14 @@ final class CommunityReads {
       }
       SignedCommunity signed = found.get();
       Community community = Communities.decode(signed);
-      String founder = community == null ? "" : community.getFounderId();
-      return calls.base().identity(founder).map(view -> {
+      if (community == null || community.getFounderId().isBlank()) {
+        return Future.succeededFuture(Optional.of(CommunityView.newBuilder().setCommunity(Community.newBuilder().setId(id))
+          .setReason(Attestations.MALFORMED).setSigned(signed).build()));
+      }
+      return calls.base().identity(community.getFounderId()).map(view -> {
         String reason = Communities.verify(signed, view.map(CommunityReads::keys).orElse(null));
-        return Optional.of(CommunityView.newBuilder().setCommunity(community == null ? Community.getDefaultInstance() : community)
-          .setValid(reason.isEmpty()).setReason(reason).setSigned(signed).build());
+        return Optional.of(CommunityView.newBuilder().setCommunity(community).setValid(reason.isEmpty()).setReason(reason)
+          .setSigned(signed).build());
       });
     }).recover(f -> f instanceof JuiceException je && je.code() == ErrorCode.UNAUTHENTICATED
       ? Future.succeededFuture(Optional.of(CommunityView.newBuilder().setCommunity(Community.newBuilder().setId(id))
@@ -61,24 +65,34 @@ final class CommunityReads {
     if (id.isBlank()) {
       return Future.failedFuture(JuiceException.invalidArgument("community attestation id is required"));
     }
-    return calls.record(id).compose(found -> found.isPresent() ? view(found.get())
-      : Future.failedFuture(JuiceException.notFound("unknown community attestation " + id)));
+    return find(id).map(view -> {
+      if (view == null) {
+        throw JuiceException.notFound("unknown community attestation " + id);
+      }
+      return view;
+    });
   }
 
   /** The verified community attestations indexed about {@code subjectId}; an id whose record is gone is skipped. */
   Future<List<CommunityAttestationView>> about(String subjectId) {
     return calls.index(subjectId).compose(index -> {
-      List<Future<Optional<CommunityAttestation>>> records = new ArrayList<>();
-      index.getIdsList().forEach(id -> records.add(calls.record(id)));
-      return Future.all(records).compose(all -> {
-        List<Future<CommunityAttestationView>> views = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-          Optional<CommunityAttestation> record = all.resultAt(i);
-          record.ifPresent(r -> views.add(view(r)));
-        }
-        return Future.all(views).map(done -> done.<CommunityAttestationView>list());
-      });
+      List<Future<CommunityAttestationView>> views = new ArrayList<>();
+      index.getIdsList().forEach(id -> views.add(find(id)));
+      return Future.all(views).map(all -> all.<CommunityAttestationView>list().stream().filter(Objects::nonNull).toList());
     });
+  }
+
+  /** The record under {@code id} verified, null when absent; an entry the DHT verifier refuses reads as "bad signature". */
+  private Future<CommunityAttestationView> find(String id) {
+    return calls.record(id).compose(found -> found.isPresent() ? view(found.get()) : Future.<CommunityAttestationView>succeededFuture(null))
+      .recover(failure -> {
+        if (failure instanceof JuiceException je && je.code() == ErrorCode.UNAUTHENTICATED) {
+          meters.verified(Attestations.BAD_SIGNATURE);
+          return Future.succeededFuture(CommunityAttestationView.newBuilder().setStatement(CommunityStatement.newBuilder().setId(id))
+            .setReason(Attestations.BAD_SIGNATURE).build());
+        }
+        return Future.failedFuture(failure);
+      });
   }
 
   /** {@code list} with the community attestations about its subject appended. */
@@ -93,6 +107,9 @@ final class CommunityReads {
       statement = CommunityStatement.parseFrom(record.getStatement());
     } catch (InvalidProtocolBufferException e) {
       return Future.succeededFuture(verdict(record, CommunityStatement.getDefaultInstance(), Attestations.MALFORMED));
+    }
+    if (statement.getId().isBlank() || statement.getCommunityId().isBlank() || statement.getSubjectId().isBlank()) {
+      return Future.succeededFuture(verdict(record, statement, Attestations.MALFORMED));
     }
     Future<Optional<CommunityView>> community = community(statement.getCommunityId());
     Future<Optional<IdentityView>> subject = calls.base().identity(statement.getSubjectId());

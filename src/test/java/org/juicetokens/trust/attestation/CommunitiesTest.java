@@ -6,6 +6,9 @@ import org.juicetokens.foundation.dht.DhtEntryVerifier;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.proto.DhtEntry;
 import org.juicetokens.trust.attestation.proto.Community;
+import org.juicetokens.trust.attestation.proto.CommunityApproval;
+import org.juicetokens.trust.attestation.proto.CommunityAttestation;
+import org.juicetokens.trust.attestation.proto.CommunityStatement;
 import org.juicetokens.trust.attestation.proto.CreateCommunityRequest;
 import org.juicetokens.trust.attestation.proto.SignedCommunity;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,26 @@ class CommunitiesTest {
   }
 
   @Test
+  void the_dht_accepts_a_community_attestation_only_signed_by_one_of_its_approvers_with_that_key() {
+    Ed25519.PrivateKey m1 = Ed25519.generate(RANDOM);
+    Ed25519.PrivateKey other = Ed25519.generate(RANDOM);
+    ByteString statement = CommunityStatement.newBuilder().setId("s1").setCommunityId("c1").setSubjectId("x").setThreshold(1).build()
+      .toByteString();
+    CommunityAttestation record = CommunityAttestation.newBuilder().setStatement(statement).addApprovals(CommunityApproval.newBuilder()
+      .setMemberId("m1").setPublicKey(ByteString.copyFrom(m1.publicKey()))
+      .setSignature(ByteString.copyFrom(m1.sign(CommunityAttestations.approvalSignedBytes(statement))))).build();
+    DhtEntryVerifier verifier = CommunityEntryVerifiers.attestations();
+    String map = DhtMaps.COMMUNITY_ATTESTATIONS;
+    assertThat(verifier.verify(map, "s1", entry(map, m1, "m1", "s1", record.toByteString()))).isTrue();
+    assertThat(verifier.verify(map, "s2", entry(map, m1, "m1", "s2", record.toByteString()))).isFalse();
+    assertThat(verifier.verify(map, "s1", entry(map, m1, "m2", "s1", record.toByteString()))).isFalse();
+    assertThat(verifier.verify(map, "s1", entry(map, other, "m1", "s1", record.toByteString()))).isFalse();
+    CommunityAttestation tampered = record.toBuilder().setApprovals(0, record.getApprovals(0).toBuilder()
+      .setSignature(ByteString.copyFrom(other.sign(CommunityAttestations.approvalSignedBytes(statement))))).build();
+    assertThat(verifier.verify(map, "s1", entry(map, m1, "m1", "s1", tampered.toByteString()))).isFalse();
+  }
+
+  @Test
   void a_valid_community_attestation_weighs_by_its_distinct_approvers() {
     Reputation two = new Reputation(Map.of(), Map.of(), 0.2, 50, Map.of("s", List.of(new Reputation.CommunityEdge(100, 2))), 0.5);
     Reputation three = new Reputation(Map.of(), Map.of(), 0.2, 50, Map.of("s", List.of(new Reputation.CommunityEdge(100, 3))), 0.5);
@@ -75,9 +98,13 @@ class CommunitiesTest {
   }
 
   private static DhtEntry entry(Ed25519.PrivateKey key, String signerId, String dhtKey, ByteString value) {
+    return entry(DhtMaps.COMMUNITIES, key, signerId, dhtKey, value);
+  }
+
+  private static DhtEntry entry(String map, Ed25519.PrivateKey key, String signerId, String dhtKey, ByteString value) {
     DhtEntry unsigned = DhtEntry.newBuilder().setValue(value).setWrittenAtMs(1).setSignerId(signerId)
       .setSignerPublicKey(ByteString.copyFrom(key.publicKey())).build();
-    return unsigned.toBuilder().setSignature(ByteString.copyFrom(key.sign(DhtEntryVerifier.signedBytes(DhtMaps.COMMUNITIES, dhtKey, unsigned))))
+    return unsigned.toBuilder().setSignature(ByteString.copyFrom(key.sign(DhtEntryVerifier.signedBytes(map, dhtKey, unsigned))))
       .build();
   }
 }
