@@ -174,6 +174,22 @@ public final class Addresses {
   public static final String ATTESTATION_REVOKE_SUFFIX = "attestation.revoke";
   public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";
 
+  // trust/attestation, communities (node-local entry points; creation runs on the founder's home node,
+  // a proposal on the proposer's, an approval on the approving member's: each signs there)
+  /** CreateCommunityRequest → CommunityView. */
+  public static final String COMMUNITY_CREATE = "jt.trust.community.create";
+  /** GetCommunityRequest → CommunityView (verified on this read; NOT_FOUND when unknown). */
+  public static final String COMMUNITY_GET = "jt.trust.community.get";
+  /** ProposeCommunityAttestationRequest → CommunityAttestationView. */
+  public static final String COMMUNITY_PROPOSE = "jt.trust.community.propose";
+  /** ApproveCommunityAttestationRequest → CommunityAttestationView. */
+  public static final String COMMUNITY_APPROVE = "jt.trust.community.approve";
+  /** GetCommunityAttestationRequest → CommunityAttestationView (verified on this read). */
+  public static final String COMMUNITY_ATTESTATION_GET = "jt.trust.community.attestation.get";
+  public static final String COMMUNITY_CREATE_SUFFIX = "community.create";
+  public static final String COMMUNITY_PROPOSE_SUFFIX = "community.propose";
+  public static final String COMMUNITY_APPROVE_SUFFIX = "community.approve";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

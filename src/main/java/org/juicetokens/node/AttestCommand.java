@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code bin/juice attest create|revoke|list|reputation}: the TrustService over gRPC (see {@link ApiClient}). */
-@Command(name = "attest", mixinStandardHelpOptions = true, description = "Create, revoke and list attestations; show a reputation.",
-  subcommands = {AttestCommand.Create.class, AttestCommand.Revoke.class, AttestCommand.ListAll.class, AttestCommand.ReputationOf.class})
+@Command(name = "attest", mixinStandardHelpOptions = true, description = "Create, revoke and list attestations; show a reputation; community attestations.",
+  subcommands = {AttestCommand.Create.class, AttestCommand.Revoke.class, AttestCommand.ListAll.class, AttestCommand.ReputationOf.class,
+    AttestCommunityCommand.class})
 final class AttestCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -86,7 +87,8 @@ final class AttestCommand implements Runnable {
     public Integer call() {
       return client.call(TrustServiceGrpcClient.ListAttestations, ListAttestationsRequest.newBuilder().setSubjectId(subject).build(), false,
         (AttestationList l) -> l.getAttestationsCount() + " attestation(s)"
-          + l.getAttestationsList().stream().map(v -> "\n  " + line(v)).collect(Collectors.joining()));
+          + l.getAttestationsList().stream().map(v -> "\n  " + line(v)).collect(Collectors.joining())
+          + l.getCommunityList().stream().map(v -> "\n  community " + AttestCommunityCommand.line(v)).collect(Collectors.joining()));
     }
   }
 

@@ -43,6 +43,7 @@ import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
 import org.juicetokens.trust.chain.ChainVerticle;
 import org.juicetokens.trust.attestation.AttestationVerticle;
+import org.juicetokens.trust.attestation.CommunityVerticle;
 import org.juicetokens.trust.identity.IdentityVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,8 @@ public final class JuiceNode {
           TransactionVerticle::new,
           AuditVerticle::new,
           ChainVerticle::new,
-          AttestationVerticle::new
+          AttestationVerticle::new,
+          CommunityVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

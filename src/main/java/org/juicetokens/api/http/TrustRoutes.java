@@ -25,5 +25,6 @@ final class TrustRoutes {
       (ctx, b) -> b.setSubjectId(ctx.pathParam("id")), b -> trust.listAttestations(b.build())));
     router.get(ApiRoutes.PREFIX + "/identities/:id/reputation").handler(JsonCall.withPath(ReputationRequest::newBuilder,
       (ctx, b) -> b.setIdentityId(ctx.pathParam("id")), b -> trust.getReputation(b.build())));
+    CommunityRoutes.mount(router, trust);
   }
 }

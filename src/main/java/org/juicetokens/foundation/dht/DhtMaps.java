@@ -15,9 +15,13 @@ public final class DhtMaps {
   public static final String ISSUANCES = "jt.issuances";
   public static final String PEER_ADVERTISEMENTS = "jt.peerAdvertisements";
   public static final String CHAIN_HEADS = "jt.chainHeads";
+  /** Communities (signed by the founder), community attestations (CAS per approval) and their subject index. */
+  public static final String COMMUNITIES = "jt.communities";
+  public static final String COMMUNITY_ATTESTATIONS = "jt.communityAttestations";
+  public static final String COMMUNITY_ATTESTATIONS_BY_SUBJECT = "jt.communityAttestations.bySubject";
   /** The generic key/value map behind {@code /api/v1/dht/{key}}. */
   public static final String KV = "jt.kv";
 
   public static final List<String> ALL = List.of(IDENTITIES, ATTESTATIONS, ATTESTATIONS_BY_SUBJECT, TOKEN_INDEX,
-    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV);
+    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV, COMMUNITIES, COMMUNITY_ATTESTATIONS, COMMUNITY_ATTESTATIONS_BY_SUBJECT);
 }

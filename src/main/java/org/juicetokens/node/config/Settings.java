@@ -144,6 +144,10 @@ public final class Settings {
   public static final Setting ATTESTATION_MAX_ATTESTERS = def("attestation.reputationMaxAttesters", "JT_ATTESTATION_MAX_ATTESTERS", "50", INT, "an integer > 0", "Most attesters whose own attestations are read to weigh a reputation");
   public static final Setting ATTESTATION_TRANSFER_WEIGHT = def("attestation.transferWeight", "JT_ATTESTATION_TRANSFER_WEIGHT", "0.2", DOUBLE, "a number > 0", "Weight of one completed transfer (a system attestation) in a reputation");
   public static final Setting ATTESTATION_MAX_TRANSFERS = def("attestation.maxTransfers", "JT_ATTESTATION_MAX_TRANSFERS", "50", INT, "an integer > 0", "Most completed transfers counted in a reputation");
+  public static final Setting ATTESTATION_COMMUNITY_WEIGHT = def("attestation.communityWeight", "JT_ATTESTATION_COMMUNITY_WEIGHT", "0.5", DOUBLE, "a number > 0", "Weight, per distinct approving member, of one valid community attestation in a reputation");
+  public static final Setting COMMUNITY_MAX_MEMBERS = def("community.maxMembers", "JT_COMMUNITY_MAX_MEMBERS", "50", INT, "an integer >= 2", "Most members a community declares (each is read to verify its statements)");
+  public static final Setting COMMUNITY_MAX_NAME_CHARS = def("community.maxNameChars", "JT_COMMUNITY_MAX_NAME_CHARS", "100", INT, "an integer > 0", "Longest community name, in characters");
+  public static final Setting COMMUNITY_CAS_ATTEMPTS = def("community.casAttempts", "JT_COMMUNITY_CAS_ATTEMPTS", "5", INT, "an integer > 0", "Lost compare-and-set races (an approval, the subject index) retried before CONFLICT");
 
 
   // trust/chain

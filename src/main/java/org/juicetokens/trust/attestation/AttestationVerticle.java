@@ -52,9 +52,10 @@ public final class AttestationVerticle extends VerticleBase {
     AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, meters, types,
       config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT), new SecureRandom(),
       System::currentTimeMillis);
+    CommunityReads community = new CommunityReads(new CommunityCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis, calls), meters);
     Reputations reputations = new Reputations(node.nodeId(), calls, reads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
-      config.integer(Settings.ATTESTATION_MAX_TRANSFERS));
+      config.integer(Settings.ATTESTATION_MAX_TRANSFERS), community, config.doubleValue(Settings.ATTESTATION_COMMUNITY_WEIGHT));
     node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
       .put("verifierRegistered", true).put("types", new JsonArray(types)))));
@@ -62,7 +63,7 @@ public final class AttestationVerticle extends VerticleBase {
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),
       local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
-      local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", ops::list),
+      local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", r -> ops.list(r).compose(community::withCommunity)),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
       Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> clusterStats(meters)).completion(),
       Bus.serve(bus, Addresses.node(self, Addresses.ATTESTATION_STATS_SUFFIX), AttestationStatsRequest.class,

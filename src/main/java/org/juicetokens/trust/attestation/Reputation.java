@@ -11,7 +11,9 @@ import java.util.Map;
  * completed transfers (each a strength-1 observation of weight {@code transferWeight}, at most
  * {@code maxTransfers} counted). Attester scores come from the same rule, computed by a bounded
  * number of rounds over the known graph (round 0: every score {@link #DEFAULT}), so a cycle of
- * mutual praise converges instead of recursing.
+ * mutual praise converges instead of recursing. A valid community attestation is one more
+ * observation of its strength, weighted {@code communityWeight} × its distinct approvers (a fixed
+ * weight: the community's threshold already vouches for it); pending ones are not passed in.
  */
 public final class Reputation {
   public static final double DEFAULT = 0.5;
@@ -21,13 +23,26 @@ public final class Reputation {
   public record Edge(String attester, int strength) {
   }
 
+  /** One valid community attestation: its strength 0–100 and how many distinct members approved it. */
+  public record CommunityEdge(int strength, int approvers) {
+  }
+
   private final Map<String, List<Edge>> about;
+  private final Map<String, List<CommunityEdge>> community;
+  private final double communityWeight;
   private final Map<String, Integer> transfers;
   private final double transferWeight;
   private final int maxTransfers;
 
   public Reputation(Map<String, List<Edge>> about, Map<String, Integer> transfers, double transferWeight, int maxTransfers) {
+    this(about, transfers, transferWeight, maxTransfers, Map.of(), 0);
+  }
+
+  public Reputation(Map<String, List<Edge>> about, Map<String, Integer> transfers, double transferWeight, int maxTransfers,
+                    Map<String, List<CommunityEdge>> community, double communityWeight) {
     this.about = about;
+    this.community = community;
+    this.communityWeight = communityWeight;
     this.transfers = transfers;
     this.transferWeight = transferWeight;
     this.maxTransfers = maxTransfers;
@@ -35,7 +50,8 @@ public final class Reputation {
 
   /** Whether there is anything to score {@code id} on. */
   public boolean hasData(String id) {
-    return !about.getOrDefault(id, List.of()).isEmpty() || transfers.getOrDefault(id, 0) > 0;
+    return !about.getOrDefault(id, List.of()).isEmpty() || transfers.getOrDefault(id, 0) > 0
+      || !community.getOrDefault(id, List.of()).isEmpty();
   }
 
   public double score(String id, int rounds) {
@@ -58,6 +74,11 @@ public final class Reputation {
     double sum = DEFAULT * PRIOR_WEIGHT;
     for (Edge edge : about.getOrDefault(id, List.of())) {
       double w = scores.getOrDefault(edge.attester(), DEFAULT);
+      weight += w;
+      sum += w * Math.max(0, Math.min(100, edge.strength())) / 100.0;
+    }
+    for (CommunityEdge edge : community.getOrDefault(id, List.of())) {
+      double w = communityWeight * Math.max(0, edge.approvers());
       weight += w;
       sum += w * Math.max(0, Math.min(100, edge.strength())) / 100.0;
     }

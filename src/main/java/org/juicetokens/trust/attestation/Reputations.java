@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.trust.attestation.proto.AttestationView;
+import org.juicetokens.trust.attestation.proto.CommunityAttestationView;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ final class Reputations {
   private final int maxAttesters;
   private final double transferWeight;
   private final int maxTransfers;
+  private final CommunityReads community;
+  private final double communityWeight;
 
   Reputations(String nodeId, AttestationCalls calls, AttestationReads reads, int rounds, int maxAttesters, double transferWeight,
-              int maxTransfers) {
+              int maxTransfers, CommunityReads community, double communityWeight) {
     this.nodeId = nodeId;
     this.calls = calls;
     this.reads = reads;
@@ -36,6 +39,8 @@ final class Reputations {
     this.maxAttesters = maxAttesters;
     this.transferWeight = transferWeight;
     this.maxTransfers = maxTransfers;
+    this.community = community;
+    this.communityWeight = communityWeight;
   }
 
   Future<org.juicetokens.trust.attestation.proto.Reputation> reputation(ReputationRequest r) {
@@ -58,19 +63,27 @@ final class Reputations {
       List<Future<List<AttestationView>>> reads2 = new ArrayList<>();
       bounded.forEach(a -> reads2.add(reads.about(a)));
       Future<Integer> transfers = calls.completedTransfers(id, maxTransfers);
+      Future<List<Reputation.CommunityEdge>> communityEdges = community.about(id).map(Reputations::communityEdges);
       return Future.all(reads2).compose(all -> {
         for (int i = 0; i < bounded.size(); i++) {
           about.put(bounded.get(i), edges(all.resultAt(i)));
         }
-        return transfers;
+        return Future.all(transfers, communityEdges).map(both -> transfers.result());
       }).map(count -> {
-        Reputation model = new Reputation(about, Map.of(id, count), transferWeight, maxTransfers);
+        Reputation model = new Reputation(about, Map.of(id, count), transferWeight, maxTransfers, Map.of(id, communityEdges.result()),
+          communityWeight);
         double score = model.score(id, rounds);
         TrustLevel level = model.hasData(id) ? TrustLevel.ofScore(score) : TrustLevel.NONE;
         return org.juicetokens.trust.attestation.proto.Reputation.newBuilder().setIdentityId(id).setScore(score).setLevel(level.name())
           .setValidAttestations(edges.size()).setInvalidAttestations(views.size() - edges.size()).setCompletedTransfers(count).build();
       });
     });
+  }
+
+  /** Only valid (threshold reached) community attestations count. */
+  private static List<Reputation.CommunityEdge> communityEdges(List<CommunityAttestationView> views) {
+    return views.stream().filter(CommunityAttestationView::getValid)
+      .map(v -> new Reputation.CommunityEdge(v.getStatement().getStrength(), v.getApprovals())).toList();
   }
 
   private static List<Reputation.Edge> edges(List<AttestationView> views) {
