@@ -144,6 +144,9 @@ public final class Settings {
   public static final Setting ATTESTATION_MAX_ATTESTERS = def("attestation.reputationMaxAttesters", "JT_ATTESTATION_MAX_ATTESTERS", "50", INT, "an integer > 0", "Most attesters whose own attestations are read to weigh a reputation");
   public static final Setting ATTESTATION_TRANSFER_WEIGHT = def("attestation.transferWeight", "JT_ATTESTATION_TRANSFER_WEIGHT", "0.2", DOUBLE, "a number > 0", "Weight of one completed transfer (a system attestation) in a reputation");
   public static final Setting ATTESTATION_MAX_TRANSFERS = def("attestation.maxTransfers", "JT_ATTESTATION_MAX_TRANSFERS", "50", INT, "an integer > 0", "Most completed transfers counted in a reputation");
+  public static final Setting ATTESTATION_SYSTEM_BATCH = def("attestation.systemBatch", "JT_ATTESTATION_SYSTEM_BATCH", "64", INT, "an integer > 0", "System attestations published per pass over this node's outbox");
+  public static final Setting ATTESTATION_SYSTEM_RETRY_MS = def("attestation.systemRetryMs", "JT_ATTESTATION_SYSTEM_RETRY_MS", "500", LONG, "milliseconds > 0", "First retry delay after publishing system attestations failed (doubles up to attestation.systemMaxRetryMs)");
+  public static final Setting ATTESTATION_SYSTEM_MAX_RETRY_MS = def("attestation.systemMaxRetryMs", "JT_ATTESTATION_SYSTEM_MAX_RETRY_MS", "30000", LONG, "milliseconds > 0", "Longest retry delay for publishing system attestations");
 
 
   // trust/chain

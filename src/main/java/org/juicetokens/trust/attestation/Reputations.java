@@ -1,10 +1,10 @@
 package org.juicetokens.trust.attestation;
 
 import io.vertx.core.Future;
-import org.juicetokens.common.Addresses;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.trust.attestation.proto.AttestationView;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
+import org.juicetokens.trust.attestation.proto.SystemAttestationView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,35 +14,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reputation of an identity, computed on its home node (which holds its completed transfers'
- * system attestations): the valid attestations about it, the valid attestations about each of its
- * attesters (at most {@code maxAttesters}, one level: bounded), and {@link Reputation}.
+ * The reputation of an identity, from the DHT only (so every node computes the same): the valid
+ * attestations about it, the valid attestations about each of its attesters (at most
+ * {@code maxAttesters}, one level: bounded), the distinct valid system attestations about it (its
+ * completed transfers, at most {@code maxTransfers}), and {@link Reputation}.
  */
 final class Reputations {
-  private final String nodeId;
   private final AttestationCalls calls;
   private final AttestationReads reads;
+  private final SystemAttestationReads system;
   private final int rounds;
   private final int maxAttesters;
   private final double transferWeight;
   private final int maxTransfers;
 
-  Reputations(String nodeId, AttestationCalls calls, AttestationReads reads, int rounds, int maxAttesters, double transferWeight,
-              int maxTransfers) {
-    this.nodeId = nodeId;
+  Reputations(AttestationCalls calls, AttestationReads reads, SystemAttestationReads system, int rounds, int maxAttesters,
+              double transferWeight, int maxTransfers) {
     this.calls = calls;
     this.reads = reads;
+    this.system = system;
     this.rounds = rounds;
     this.maxAttesters = maxAttesters;
     this.transferWeight = transferWeight;
     this.maxTransfers = maxTransfers;
   }
 
+  /** Computed on this node (the DHT is the same everywhere); NOT_FOUND for an unknown identity. */
   Future<org.juicetokens.trust.attestation.proto.Reputation> reputation(ReputationRequest r) {
     return calls.identity(r.getIdentityId()).compose(found -> {
-      String home = found.orElseThrow(() -> JuiceException.notFound("unknown identity " + r.getIdentityId())).getDocument().getHomeNode();
-      return home.equals(nodeId) ? reputationHere(r)
-        : calls.ask(Addresses.node(home, Addresses.ATTESTATION_REPUTATION_SUFFIX), r, org.juicetokens.trust.attestation.proto.Reputation.class);
+      found.orElseThrow(() -> JuiceException.notFound("unknown identity " + r.getIdentityId()));
+      return reputationHere(r);
     });
   }
 
@@ -57,18 +58,21 @@ final class Reputations {
       List<String> bounded = attesters.stream().limit(maxAttesters).toList();
       List<Future<List<AttestationView>>> reads2 = new ArrayList<>();
       bounded.forEach(a -> reads2.add(reads.about(a)));
-      Future<Integer> transfers = calls.completedTransfers(id, maxTransfers);
+      Future<List<SystemAttestationView>> transfers = system.about(id);
       return Future.all(reads2).compose(all -> {
         for (int i = 0; i < bounded.size(); i++) {
           about.put(bounded.get(i), edges(all.resultAt(i)));
         }
         return transfers;
-      }).map(count -> {
+      }).map(systemViews -> {
+        int count = Math.min(maxTransfers, SystemAttestationReads.distinctValid(systemViews));
+        int invalidSystem = (int) systemViews.stream().filter(v -> !v.getValid()).count();
         Reputation model = new Reputation(about, Map.of(id, count), transferWeight, maxTransfers);
         double score = model.score(id, rounds);
         TrustLevel level = model.hasData(id) ? TrustLevel.ofScore(score) : TrustLevel.NONE;
         return org.juicetokens.trust.attestation.proto.Reputation.newBuilder().setIdentityId(id).setScore(score).setLevel(level.name())
-          .setValidAttestations(edges.size()).setInvalidAttestations(views.size() - edges.size()).setCompletedTransfers(count).build();
+          .setValidAttestations(edges.size()).setInvalidAttestations(views.size() - edges.size()).setCompletedTransfers(count)
+          .setReliability(Reputation.reliability(count)).setInvalidSystemAttestations(invalidSystem).build();
       });
     });
   }
