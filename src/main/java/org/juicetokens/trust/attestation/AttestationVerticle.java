@@ -58,7 +58,7 @@ public final class AttestationVerticle extends VerticleBase {
     publisher = new SystemPublisher(vertx, new SystemPublisher.Options(node.nodeId(), node.nodeKey(), config.requestTimeoutMs(),
       config.integer(Settings.ATTESTATION_SYSTEM_BATCH), config.integer(Settings.ATTESTATION_MAX_TRANSFERS),
       config.longValue(Settings.ATTESTATION_SYSTEM_RETRY_MS), config.longValue(Settings.ATTESTATION_SYSTEM_MAX_RETRY_MS)),
-      nodeKeys, systemDht, meters);
+      nodeKeys, systemDht, meters, node.instrumented());
     Reputations reputations = new Reputations(calls, reads, systemReads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
       config.integer(Settings.ATTESTATION_MAX_TRANSFERS));
@@ -66,7 +66,8 @@ public final class AttestationVerticle extends VerticleBase {
     node.dhtVerifiers().register(DhtMaps.NODE_KEYS, new NodeKeyEntryVerifier(), true);
     node.dhtVerifiers().register(DhtMaps.SYSTEM_ATTESTATIONS, new SystemAttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("verifierRegistered", true).put("types", new JsonArray(types)))));
+      .put("verifierRegistered", true).put("types", new JsonArray(types))
+      .put("nodeKeyRegistered", publisher.keyRegistered()).put("systemPublishRetryMs", publisher.retryDelayMs()))));
     String self = node.nodeId();
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),

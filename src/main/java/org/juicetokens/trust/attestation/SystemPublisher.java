@@ -17,6 +17,8 @@ import org.juicetokens.foundation.storage.proto.StoreGet;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.foundation.storage.proto.StoreValue;
+import org.juicetokens.governance.metrics.Instrumented;
+import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeKey;
 import org.juicetokens.token.transaction.proto.SystemAttestation;
 import org.juicetokens.token.transaction.proto.TxState;
@@ -50,21 +52,24 @@ final class SystemPublisher {
   private final NodeKeyRegistry registry;
   private final SystemAttestationDht dht;
   private final AttestationMeters meters;
+  private final Instrumented instrumented;
   private MessageConsumer<TransferEvent> events;
-  private boolean registered;
+  private volatile boolean registered;
   private boolean running;
   private boolean again;
   private boolean stopped;
-  private long backoffMs;
+  private volatile long backoffMs;
   private long timer = -1;
 
-  SystemPublisher(Vertx vertx, Options settings, NodeKeyRegistry registry, SystemAttestationDht dht, AttestationMeters meters) {
+  SystemPublisher(Vertx vertx, Options settings, NodeKeyRegistry registry, SystemAttestationDht dht, AttestationMeters meters,
+                  Instrumented instrumented) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.settings = settings;
     this.registry = registry;
     this.dht = dht;
     this.meters = meters;
+    this.instrumented = instrumented;
   }
 
   /** Subscribes to this node's commits and resumes the outbox left by an earlier run. */
@@ -76,6 +81,15 @@ final class SystemPublisher {
       }
     });
     return events.completion().onSuccess(v -> drain());
+  }
+
+  /** For the health data: whether this node's key is in the registry, and the current retry delay (0 = not failing). */
+  boolean keyRegistered() {
+    return registered;
+  }
+
+  long retryDelayMs() {
+    return backoffMs;
   }
 
   Future<Void> stop() {
@@ -125,7 +139,7 @@ final class SystemPublisher {
         Future<Void> chain = Future.succeededFuture();
         List<StoreEntry> entries = scan.getEntriesList();
         for (StoreEntry entry : entries) {
-          chain = chain.compose(x -> publish(entry.getKey()));
+          chain = chain.compose(x -> instrumented.run(Layer.ATTESTATION, "system.publish", "", () -> publish(entry.getKey())));
         }
         return chain.map(x -> entries.size() >= settings.batch());
       });

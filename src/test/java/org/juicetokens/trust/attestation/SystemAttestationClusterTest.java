@@ -10,7 +10,10 @@ import org.juicetokens.foundation.storage.proto.StoreBatch;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.node.NodeKey;
+import io.vertx.core.json.JsonObject;
 import org.juicetokens.testing.BusCalls;
+import org.juicetokens.testing.Cli;
+import org.juicetokens.testing.HttpApi;
 import org.juicetokens.testing.FreePorts;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.token.transaction.Certificates;
@@ -123,6 +126,13 @@ class SystemAttestationClusterTest {
         Reputation.class);
       assertThat(reputation.getCompletedTransfers()).isEqualTo(1);
       assertThat(reputation.getReliability()).isEqualTo(2.0 / 3.0);
+      assertThat(nodes.get(1).context().registry().scrape()).contains("juice_attestations_creations_total{")
+        .contains("type=\"system\"");
+      // the same list over HTTP and bin/juice
+      JsonObject http = HttpApi.call(a.httpPort(), "GET", "/api/v1/identities/" + payee + "/attestations", null, 200);
+      assertThat(http.getJsonArray("system").getJsonObject(0).getBoolean("valid")).isTrue();
+      assertThat(Cli.expect(0, "attest", "list", "--node", "127.0.0.1:" + a.httpPort(), payee))
+        .contains("1 system attestation(s)").contains("tx-resume PAYEE").contains("by node b: valid");
     } finally {
       InJvmClusters.closeAll(nodes);
     }
