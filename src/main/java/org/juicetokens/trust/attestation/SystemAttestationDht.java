@@ -40,20 +40,20 @@ final class SystemAttestationDht {
     this.timeoutMs = timeoutMs;
   }
 
-  /**
-   * Claims the record's id; true when it is there now (claimed, or already the same attestation:
-   * a retried publication), false when another attestation holds the id.
-   */
-  Future<Boolean> claim(String id, SignedSystemAttestation record) {
+  /** What a claim found: the id is now ours, was ours already (a retried publication), or holds another attestation. */
+  enum Claim { CLAIMED, ALREADY, TAKEN }
+
+  Future<Claim> claim(String id, SignedSystemAttestation record) {
     DhtPutRequest put = registry.signedPut(MAP, id, record.toByteString()).setCondition(DhtPutCondition.IF_ABSENT).build();
     return Bus.request(bus, Addresses.DHT_PUT, put, timeoutMs, DhtWriteResult.class).map(result -> {
       if (result.getApplied()) {
-        return true;
+        return Claim.CLAIMED;
       }
       try {
-        return SignedSystemAttestation.parseFrom(result.getCurrentValue()).getAttestation().equals(record.getAttestation());
+        boolean same = SignedSystemAttestation.parseFrom(result.getCurrentValue()).getAttestation().equals(record.getAttestation());
+        return same ? Claim.ALREADY : Claim.TAKEN;
       } catch (InvalidProtocolBufferException e) {
-        return false;
+        return Claim.TAKEN;
       }
     });
   }

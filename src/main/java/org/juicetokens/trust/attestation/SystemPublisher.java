@@ -9,6 +9,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
+import org.juicetokens.common.ErrorCode;
+import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StoreDelete;
@@ -157,16 +159,30 @@ final class SystemPublisher {
         }
         String id = SystemAttestations.id(attestation.getTxId(), attestation.getIdentityId());
         var signed = SystemAttestations.sign(attestation, settings.nodeId(), settings.key().publicKey(), settings.key()::sign);
-        return dht.claim(id, signed).compose(claimed -> {
-          if (!claimed) {
+        return dht.claim(id, signed).compose(claim -> {
+          if (claim == SystemAttestationDht.Claim.TAKEN) {
             LOG.warn("[Attestation] [node: {}] system attestation {} is held by another record; not published", settings.nodeId(), id);
             meters.created("system", "refused");
             return done(marker);
           }
+          // a re-publication (the payer's finalized COMMITTED rewrites the marker) completes the index, counted once
           return dht.addToIndex(attestation.getIdentityId(), id, settings.maxIds(), ATTEMPTS)
-            .onSuccess(v -> meters.created("system", "ok")).compose(v -> done(marker));
+            .onSuccess(v -> {
+              if (claim == SystemAttestationDht.Claim.CLAIMED) {
+                meters.created("system", "ok");
+              }
+            }).compose(v -> done(marker));
         });
-      }).onFailure(f -> meters.created("system", "failed"));
+      }).recover(failure -> {
+        if (failure instanceof JuiceException je && je.code() == ErrorCode.INVALID_ARGUMENT) {
+          // the DHT will never take it (e.g. a key it refuses): dropped, so it cannot block the outbox behind it
+          LOG.warn("[Attestation] [node: {}] system attestation {} refused by the DHT: {}", settings.nodeId(), rest, je.getMessage());
+          meters.created("system", "refused");
+          return done(marker);
+        }
+        meters.created("system", "failed");
+        return Future.failedFuture(failure);
+      });
   }
 
   private Future<Void> done(ByteString marker) {
