@@ -1,6 +1,7 @@
 package org.juicetokens.node;
 
 import org.juicetokens.api.v1.TrustServiceGrpcClient;
+import org.juicetokens.token.creation.Balances;
 import org.juicetokens.trust.attestation.proto.AttestationList;
 import org.juicetokens.trust.attestation.proto.AttestationView;
 import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
@@ -8,6 +9,7 @@ import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.SystemAttestationView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,7 +90,9 @@ final class AttestCommand implements Runnable {
       return client.call(TrustServiceGrpcClient.ListAttestations, ListAttestationsRequest.newBuilder().setSubjectId(subject).build(), false,
         (AttestationList l) -> l.getAttestationsCount() + " attestation(s)"
           + l.getAttestationsList().stream().map(v -> "\n  " + line(v)).collect(Collectors.joining())
-          + l.getCommunityList().stream().map(v -> "\n  community " + AttestCommunityCommand.line(v)).collect(Collectors.joining()));
+          + l.getCommunityList().stream().map(v -> "\n  community " + AttestCommunityCommand.line(v)).collect(Collectors.joining())
+          + "\n" + l.getSystemCount() + " system attestation(s)"
+          + l.getSystemList().stream().map(v -> "\n  " + systemLine(v)).collect(Collectors.joining()));
     }
   }
 
@@ -102,8 +106,16 @@ final class AttestCommand implements Runnable {
     @Override
     public Integer call() {
       return client.call(TrustServiceGrpcClient.GetReputation, ReputationRequest.newBuilder().setIdentityId(id).build(), false,
-        (Reputation r) -> String.format("%s: score %.3f, level %s (%d valid, %d invalid attestations, %d completed transfers)",
-          r.getIdentityId(), r.getScore(), r.getLevel(), r.getValidAttestations(), r.getInvalidAttestations(), r.getCompletedTransfers()));
+        (Reputation r) -> String.format("%s: score %.3f, level %s, reliability %.3f (%d valid, %d invalid attestations, %d completed transfers)",
+          r.getIdentityId(), r.getScore(), r.getLevel(), r.getReliability(), r.getValidAttestations(), r.getInvalidAttestations(),
+          r.getCompletedTransfers()));
     }
+  }
+
+  /** One system attestation: the exchange, the side, the amount, the attesting node and the verdict. */
+  static String systemLine(SystemAttestationView v) {
+    var a = v.getAttestation();
+    return String.format("%s %s %s -> %s %s by node %s: %s", a.getTxId(), a.getRole(), a.getPayerId(), a.getPayeeId(),
+      Balances.format(a.getAmountHundredths()), v.getRecord().getNodeId(), v.getValid() ? "valid" : "INVALID (" + v.getReason() + ")");
   }
 }

@@ -19,9 +19,14 @@ public final class DhtMaps {
   public static final String COMMUNITIES = "jt.communities";
   public static final String COMMUNITY_ATTESTATIONS = "jt.communityAttestations";
   public static final String COMMUNITY_ATTESTATIONS_BY_SUBJECT = "jt.communityAttestations.bySubject";
+  /** Node id → NodeKeyRecord: every public key the node ever signed with (system attestations). */
+  public static final String NODE_KEYS = "jt.nodeKeys";
+  public static final String SYSTEM_ATTESTATIONS = "jt.systemAttestations";
+  public static final String SYSTEM_ATTESTATIONS_BY_SUBJECT = "jt.systemAttestations.bySubject";
   /** The generic key/value map behind {@code /api/v1/dht/{key}}. */
   public static final String KV = "jt.kv";
 
   public static final List<String> ALL = List.of(IDENTITIES, ATTESTATIONS, ATTESTATIONS_BY_SUBJECT, TOKEN_INDEX,
-    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV, COMMUNITIES, COMMUNITY_ATTESTATIONS, COMMUNITY_ATTESTATIONS_BY_SUBJECT);
+    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV, COMMUNITIES, COMMUNITY_ATTESTATIONS, COMMUNITY_ATTESTATIONS_BY_SUBJECT,
+    NODE_KEYS, SYSTEM_ATTESTATIONS, SYSTEM_ATTESTATIONS_BY_SUBJECT);
 }

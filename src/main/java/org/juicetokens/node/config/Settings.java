@@ -148,6 +148,9 @@ public final class Settings {
   public static final Setting COMMUNITY_MAX_MEMBERS = def("community.maxMembers", "JT_COMMUNITY_MAX_MEMBERS", "50", INT, "an integer >= 2", "Most members a community declares (each is read to verify its statements)");
   public static final Setting COMMUNITY_MAX_NAME_CHARS = def("community.maxNameChars", "JT_COMMUNITY_MAX_NAME_CHARS", "100", INT, "an integer > 0", "Longest community name, in characters");
   public static final Setting COMMUNITY_CAS_ATTEMPTS = def("community.casAttempts", "JT_COMMUNITY_CAS_ATTEMPTS", "5", INT, "an integer > 0", "Lost compare-and-set races (an approval, the subject index) retried before CONFLICT");
+  public static final Setting ATTESTATION_SYSTEM_BATCH = def("attestation.systemBatch", "JT_ATTESTATION_SYSTEM_BATCH", "64", INT, "an integer > 0", "System attestations published per pass over this node's outbox");
+  public static final Setting ATTESTATION_SYSTEM_RETRY_MS = def("attestation.systemRetryMs", "JT_ATTESTATION_SYSTEM_RETRY_MS", "500", LONG, "milliseconds > 0", "First retry delay after publishing system attestations failed (doubles up to attestation.systemMaxRetryMs)");
+  public static final Setting ATTESTATION_SYSTEM_MAX_RETRY_MS = def("attestation.systemMaxRetryMs", "JT_ATTESTATION_SYSTEM_MAX_RETRY_MS", "30000", LONG, "milliseconds > 0", "Longest retry delay for publishing system attestations");
 
 
   // trust/chain

@@ -20,11 +20,14 @@ import java.util.List;
  * How one {@link TxEffect.Persist} becomes ONE atomic write on this node: the side's TxRecord at
  * {@link TxLogLayout#recordKey}, its open/ marker written (still needs work) or deleted (final), on
  * COMMITTED the side's {@link SystemAttestation} (ATTESTATIONS, {@code sys/<identityId>/<txId>}),
- * and the token mutations for the side's identity as a {@link TokenApply} (the ledger adds the
+ * with its outbox marker ({@code syspub/<identityId>/<txId>}, deleted by the attestation layer once the
+ * node-signed copy is in the DHT), and the token mutations for the side's identity as a {@link TokenApply} (the ledger adds the
  * token writes to the same batch). Pure.
  */
 final class TxWrites {
   static final String ATTESTATION_PREFIX = "sys/";
+  /** The system attestations still to publish (trust.attestation.SystemPublisher): same batch, so none is ever lost. */
+  static final String PUBLISH_PREFIX = "syspub/";
 
   private TxWrites() {
   }
@@ -83,6 +86,8 @@ final class TxWrites {
     if (record.getState() == TxState.COMMITTED && !identityOf(record).isEmpty()) {
       SystemAttestation attestation = attestation(record, nodeId);
       writes.add(put(StoreFamily.ATTESTATIONS, attestationKey(attestation.getIdentityId(), record.getTxId()), attestation.toByteString()));
+      writes.add(put(StoreFamily.ATTESTATIONS, (PUBLISH_PREFIX + attestation.getIdentityId() + "/" + record.getTxId())
+        .getBytes(StandardCharsets.UTF_8), ByteString.EMPTY));
     }
     return writes;
   }

@@ -20,8 +20,6 @@ import org.juicetokens.foundation.dht.proto.DhtWriteResult;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StorePut;
-import org.juicetokens.foundation.storage.proto.StoreScan;
-import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.AttestationRecord;
 import org.juicetokens.trust.identity.proto.IdentityLookup;
@@ -126,13 +124,6 @@ final class AttestationCalls {
     return Bus.request(bus, Addresses.STORAGE_PUT, StorePut.newBuilder().setFamily(StoreFamily.ATTESTATIONS.dbName())
       .setKey(ByteString.copyFrom("peer/" + attesterId + "/" + id, StandardCharsets.UTF_8)).setValue(record.toByteString()).setSync(true)
       .build(), timeoutMs, StoreAck.class);
-  }
-
-  /** How many system attestations (committed exchanges, written by the transaction layer under sys/<id>/) this node holds, up to {@code limit}. */
-  Future<Integer> completedTransfers(String identityId, int limit) {
-    return Bus.request(bus, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(StoreFamily.ATTESTATIONS.dbName())
-      .setPrefix(ByteString.copyFrom("sys/" + identityId + "/", StandardCharsets.UTF_8)).setLimit(limit).build(), timeoutMs,
-      StoreScanResult.class).map(StoreScanResult::getEntriesCount);
   }
 
   private static AttestationRecord parseRecord(ByteString bytes) {

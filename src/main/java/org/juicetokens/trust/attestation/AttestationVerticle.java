@@ -31,11 +31,13 @@ import java.util.function.Supplier;
  * The attestation layer of one node: registers the {@code jt.attestations} verifier and the
  * "attestation" health procedure, answers the node-local ATTESTATION_* addresses and this node's
  * point-to-point ones (creation, revocation and reputation of identities homed here). Wiring
- * only: the rules are in {@link Attestations}, {@link AttestationOperations}, {@link Reputations}.
+ * only: the rules are in {@link Attestations}, {@link AttestationOperations}, {@link Reputations}; this
+ * node's system attestations are published by {@link SystemPublisher} and read by {@link SystemAttestationReads}.
  */
 public final class AttestationVerticle extends VerticleBase {
   private static final String HEALTH = "attestation";
   private final NodeContext node;
+  private SystemPublisher publisher;
 
   public AttestationVerticle(NodeContext node) {
     this.node = node;
@@ -53,17 +55,28 @@ public final class AttestationVerticle extends VerticleBase {
       config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT), new SecureRandom(),
       System::currentTimeMillis);
     CommunityReads community = new CommunityReads(new CommunityCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis, calls), meters);
-    Reputations reputations = new Reputations(node.nodeId(), calls, reads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
+    NodeKeyRegistry nodeKeys = new NodeKeyRegistry(bus, node.nodeId(), node.nodeKey(), config.requestTimeoutMs(), System::currentTimeMillis);
+    SystemAttestationDht systemDht = new SystemAttestationDht(bus, nodeKeys, config.requestTimeoutMs());
+    SystemAttestationReads systemReads = new SystemAttestationReads(systemDht, nodeKeys, calls, meters);
+    publisher = new SystemPublisher(vertx, new SystemPublisher.Options(node.nodeId(), node.nodeKey(), config.requestTimeoutMs(),
+      config.integer(Settings.ATTESTATION_SYSTEM_BATCH), config.integer(Settings.ATTESTATION_MAX_TRANSFERS),
+      config.longValue(Settings.ATTESTATION_SYSTEM_RETRY_MS), config.longValue(Settings.ATTESTATION_SYSTEM_MAX_RETRY_MS)),
+      nodeKeys, systemDht, meters, node.instrumented());
+    Reputations reputations = new Reputations(calls, reads, systemReads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
       config.integer(Settings.ATTESTATION_MAX_TRANSFERS), community, config.doubleValue(Settings.ATTESTATION_COMMUNITY_WEIGHT));
     node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
+    node.dhtVerifiers().register(DhtMaps.NODE_KEYS, new NodeKeyEntryVerifier(), true);
+    node.dhtVerifiers().register(DhtMaps.SYSTEM_ATTESTATIONS, new SystemAttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("verifierRegistered", true).put("types", new JsonArray(types)))));
+      .put("verifierRegistered", true).put("types", new JsonArray(types))
+      .put("nodeKeyRegistered", publisher.keyRegistered()).put("systemPublishRetryMs", publisher.retryDelayMs()))));
     String self = node.nodeId();
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),
       local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
-      local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", r -> ops.list(r).compose(community::withCommunity)),
+      local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", r -> ops.list(r).compose(community::withCommunity)
+        .compose(list -> systemReads.about(r.getSubjectId()).map(system -> list.toBuilder().addAllSystem(system).build()))),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
       Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> clusterStats(meters)).completion(),
       Bus.serve(bus, Addresses.node(self, Addresses.ATTESTATION_STATS_SUFFIX), AttestationStatsRequest.class,
@@ -71,14 +84,17 @@ public final class AttestationVerticle extends VerticleBase {
       home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REPUTATION_SUFFIX), ReputationRequest.class, "reputation.home",
-        reputations::reputationHere)));
+        reputations::reputationHere),
+      publisher.start()));
   }
 
   @Override
   public Future<?> stop() {
     node.health().unregister(HEALTH);
     node.dhtVerifiers().unregister(DhtMaps.ATTESTATIONS);
-    return Future.succeededFuture();
+    node.dhtVerifiers().unregister(DhtMaps.NODE_KEYS);
+    node.dhtVerifiers().unregister(DhtMaps.SYSTEM_ATTESTATIONS);
+    return publisher == null ? Future.succeededFuture() : publisher.stop();
   }
 
   /** Every member's own counters (the admin console's distribution per node) and their sums. */

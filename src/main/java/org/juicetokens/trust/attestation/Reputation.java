@@ -49,6 +49,17 @@ public final class Reputation {
   }
 
   /** Whether there is anything to score {@code id} on. */
+  /**
+   * The reliability 0–1 from the system attestations alone: Laplace's rule of succession over the
+   * {@code completed} exchanges, (completed + 1) / (completed + 2). Only completed exchanges are
+   * attested (an abort has no system attestation), so it grows with the track record: 0.5 with
+   * none, 2/3 after one, towards 1.
+   */
+  public static double reliability(int completed) {
+    int n = Math.max(0, completed);
+    return (n + 1.0) / (n + 2.0);
+  }
+
   public boolean hasData(String id) {
     return !about.getOrDefault(id, List.of()).isEmpty() || transfers.getOrDefault(id, 0) > 0
       || !community.getOrDefault(id, List.of()).isEmpty();

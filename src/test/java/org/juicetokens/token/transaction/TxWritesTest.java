@@ -61,6 +61,8 @@ class TxWritesTest {
     assertThat(a.getPayerId()).isEqualTo("payer");
     assertThat(a.getAmountHundredths()).isEqualTo(1230);
     assertThat(a.getNodeId()).isEqualTo("n2");
+    // the outbox marker of its publication (trust.attestation.SystemPublisher), in the same batch
+    assertThat(write(apply, "syspub/payee/t1").getFamily()).isEqualTo(StoreFamily.ATTESTATIONS.dbName());
   }
 
   @Test

@@ -64,8 +64,9 @@ class AttestationApiTest {
     String at = "127.0.0.1:" + port;
     assertThat(Cli.expect(0, "attest", "create", "--node", at, "--attester", carol, "--subject", dave, "--type", "skill", "--strength", "90"))
       .contains("created").contains("valid");
-    assertThat(Cli.expect(0, "attest", "list", "--node", at, dave)).contains("1 attestation(s)").contains(carol);
-    assertThat(Cli.expect(0, "attest", "reputation", "--node", at, dave)).contains("level");
+    assertThat(Cli.expect(0, "attest", "list", "--node", at, dave)).contains("1 attestation(s)").contains(carol)
+      .contains("0 system attestation(s)");
+    assertThat(Cli.expect(0, "attest", "reputation", "--node", at, dave)).contains("level").contains("reliability 0.500");
   }
 
   private static String identity(String name) throws Exception {

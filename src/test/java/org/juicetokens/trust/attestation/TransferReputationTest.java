@@ -12,6 +12,8 @@ import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.testing.InJvmClusters;
+import org.juicetokens.trust.attestation.proto.AttestationList;
+import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.identity.proto.IdentityView;
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real transfer between two nodes: each side's system attestation (sys/ on its home node) raises its reliability;
+ * Real transfers between two nodes: each side's node publishes a system attestation signed by its node key, which
+ * raises the identity's reliability and score as read from the OTHER node (the reputation comes from the DHT);
  * a payment requiring a trust level the payee lacks is refused before planning, one it meets goes through.
  */
 class TransferReputationTest {
@@ -48,6 +51,11 @@ class TransferReputationTest {
         .setDenomination(5).setCount(4).build(), MintReply.class);
       ask(nodes.get(0), Addresses.TX_TRANSFER, TransferRequest.newBuilder().setFromId(payer).setToId(payee).setAmountHundredths(500)
         .build(), Transfer.class);
+      // published asynchronously after the commit: poll the payee's reputation on the payer's node (not its home)
+      SystemAttestationClusterTest.poll(() -> reputation(nodes.get(0), payee).getCompletedTransfers() == 1);
+      Reputation afterOne = reputation(nodes.get(0), payee);
+      assertThat(afterOne.getReliability()).isGreaterThan(0.5);
+      assertThat(afterOne.getScore()).isGreaterThan(0.5);
       JuiceException refused = (JuiceException) org.assertj.core.api.Assertions.catchThrowable(() -> ask(nodes.get(1), Addresses.TX_TRANSFER,
         TransferRequest.newBuilder().setFromId(payer).setToId(payee).setAmountHundredths(500).setMinPayeeTrustLevel("HIGH").build(),
         Transfer.class));
@@ -55,11 +63,22 @@ class TransferReputationTest {
       assertThat(refused.getMessage()).contains("trust verification failed");
       ask(nodes.get(1), Addresses.TX_TRANSFER, TransferRequest.newBuilder().setFromId(payer).setToId(payee).setAmountHundredths(500)
         .setMinPayeeTrustLevel("LOW").build(), Transfer.class);
+      SystemAttestationClusterTest.poll(() -> reputation(nodes.get(0), payee).getCompletedTransfers() == 2);
       Reputation payeeReputation = reputation(nodes.get(0), payee);
-      assertThat(payeeReputation.getCompletedTransfers()).isEqualTo(2);
+      assertThat(payeeReputation.getReliability()).isGreaterThan(afterOne.getReliability());
+      assertThat(payeeReputation.getScore()).isGreaterThan(afterOne.getScore());
+      assertThat(payeeReputation.getInvalidSystemAttestations()).isZero();
       assertThat(payeeReputation.getScore()).isGreaterThan(0.5);
       assertThat(payeeReputation.getLevel()).isNotEqualTo("NONE");
-      assertThat(reputation(nodes.get(1), payer).getCompletedTransfers()).isEqualTo(2);
+      SystemAttestationClusterTest.poll(() -> reputation(nodes.get(1), payer).getCompletedTransfers() == 2);
+      assertThat(reputation(nodes.get(0), payer)).isEqualTo(reputation(nodes.get(1), payer));
+      AttestationList list = ask(nodes.get(0), Addresses.ATTESTATION_LIST, ListAttestationsRequest.newBuilder().setSubjectId(payee).build(),
+        AttestationList.class);
+      assertThat(list.getSystemList()).hasSize(2).allSatisfy(v -> {
+        assertThat(v.getValid()).isTrue();
+        assertThat(v.getRecord().getNodeId()).isEqualTo("b");
+        assertThat(v.getAttestation().getAmountHundredths()).isEqualTo(500);
+      });
     } finally {
       InJvmClusters.closeAll(nodes);
     }
