@@ -171,6 +171,8 @@ public final class Addresses {
   public static final String ATTESTATION_CREATE_SUFFIX = "attestation.create";
   public static final String ATTESTATION_REVOKE_SUFFIX = "attestation.revoke";
   public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";
+  /** TrustRequest → TrustAnswer: trust propagated from one identity to another (answered on any node, from the DHT). */
+  public static final String ATTESTATION_TRUST = "jt.trust.attestation.trust";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";

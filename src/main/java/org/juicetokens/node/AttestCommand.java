@@ -8,6 +8,8 @@ import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.TrustAnswer;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,9 +18,10 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code bin/juice attest create|revoke|list|reputation}: the TrustService over gRPC (see {@link ApiClient}). */
-@Command(name = "attest", mixinStandardHelpOptions = true, description = "Create, revoke and list attestations; show a reputation.",
-  subcommands = {AttestCommand.Create.class, AttestCommand.Revoke.class, AttestCommand.ListAll.class, AttestCommand.ReputationOf.class})
+/** {@code bin/juice attest create|revoke|list|reputation|trust}: the TrustService over gRPC (see {@link ApiClient}). */
+@Command(name = "attest", mixinStandardHelpOptions = true, description = "Create, revoke and list attestations; show a reputation or a propagated trust.",
+  subcommands = {AttestCommand.Create.class, AttestCommand.Revoke.class, AttestCommand.ListAll.class, AttestCommand.ReputationOf.class,
+    AttestCommand.TrustOf.class})
 final class AttestCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -102,6 +105,25 @@ final class AttestCommand implements Runnable {
       return client.call(TrustServiceGrpcClient.GetReputation, ReputationRequest.newBuilder().setIdentityId(id).build(), false,
         (Reputation r) -> String.format("%s: score %.3f, level %s (%d valid, %d invalid attestations, %d completed transfers)",
           r.getIdentityId(), r.getScore(), r.getLevel(), r.getValidAttestations(), r.getInvalidAttestations(), r.getCompletedTransfers()));
+    }
+  }
+
+  @Command(name = "trust", mixinStandardHelpOptions = true, description = "The trust --from places in --to along attestations.")
+  static final class TrustOf implements Callable<Integer> {
+    @Mixin
+    ApiClient client;
+    @Option(names = "--from", required = true, description = "the identity that trusts")
+    String from;
+    @Option(names = "--to", required = true, description = "the identity trusted")
+    String to;
+    @Option(names = "--max-depth", defaultValue = "0", description = "longest path (0 = the node's trust.maxDepth; never more)")
+    int maxDepth;
+
+    @Override
+    public Integer call() {
+      return client.call(TrustServiceGrpcClient.GetTrust, TrustRequest.newBuilder().setFromId(from).setToId(to).setMaxDepth(maxDepth).build(),
+        false, (TrustAnswer t) -> String.format("%s -> %s: %s at depth %d (looked up to %d)%s", t.getFromId(), t.getToId(), t.getLevel(),
+          t.getDepth(), t.getMaxDepth(), t.getPathCount() == 0 ? "" : ", path " + String.join(" -> ", t.getPathList())));
     }
   }
 }

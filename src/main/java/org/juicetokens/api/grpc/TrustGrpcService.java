@@ -11,6 +11,8 @@ import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.TrustAnswer;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 
 /**
  * {@code juicetokens.api.v1.TrustService}: each call one request to the node's attestation layer,
@@ -44,5 +46,10 @@ public final class TrustGrpcService extends TrustServiceService {
   @Override
   public Future<Reputation> getReputation(ReputationRequest request) {
     return LayerCalls.ask(bus, Addresses.ATTESTATION_REPUTATION, request, 4 * timeoutMs, Reputation.class);
+  }
+
+  @Override
+  public Future<TrustAnswer> getTrust(TrustRequest request) {
+    return LayerCalls.ask(bus, Addresses.ATTESTATION_TRUST, request, 4 * timeoutMs, TrustAnswer.class);
   }
 }

@@ -144,6 +144,7 @@ public final class Settings {
   public static final Setting ATTESTATION_MAX_ATTESTERS = def("attestation.reputationMaxAttesters", "JT_ATTESTATION_MAX_ATTESTERS", "50", INT, "an integer > 0", "Most attesters whose own attestations are read to weigh a reputation");
   public static final Setting ATTESTATION_TRANSFER_WEIGHT = def("attestation.transferWeight", "JT_ATTESTATION_TRANSFER_WEIGHT", "0.2", DOUBLE, "a number > 0", "Weight of one completed transfer (a system attestation) in a reputation");
   public static final Setting ATTESTATION_MAX_TRANSFERS = def("attestation.maxTransfers", "JT_ATTESTATION_MAX_TRANSFERS", "50", INT, "an integer > 0", "Most completed transfers counted in a reputation");
+  public static final Setting TRUST_MAX_DEPTH = def("trust.maxDepth", "JT_TRUST_MAX_DEPTH", "3", INT, "an integer 1-10", "Longest attestation path trust propagates along (a request may ask for less, never more)");
 
 
   // trust/chain

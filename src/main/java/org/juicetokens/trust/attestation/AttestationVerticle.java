@@ -19,6 +19,7 @@ import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
 import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class AttestationVerticle extends VerticleBase {
     Reputations reputations = new Reputations(node.nodeId(), calls, reads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
       config.integer(Settings.ATTESTATION_MAX_TRANSFERS));
+    TrustPaths trust = new TrustPaths(calls, reads, config.integer(Settings.TRUST_MAX_DEPTH), config.integer(Settings.ATTESTATION_MAX_ATTESTERS));
     node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
       .put("verifierRegistered", true).put("types", new JsonArray(types)))));
@@ -62,6 +64,7 @@ public final class AttestationVerticle extends VerticleBase {
       local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
       local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", ops::list),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
+      local(bus, Addresses.ATTESTATION_TRUST, TrustRequest.class, "trust", trust::trust),
       Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> Future.succeededFuture(meters.stats())).completion(),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
