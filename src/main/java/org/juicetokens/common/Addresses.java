@@ -173,6 +173,8 @@ public final class Addresses {
   public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";
   /** TrustRequest → TrustAnswer: trust propagated from one identity to another (answered on any node, from the DHT). */
   public static final String ATTESTATION_TRUST = "jt.trust.attestation.trust";
+  /** Published cluster-wide when a peer attestation is created or revoked; body: AttestationEvent (the home nodes append chain entries). */
+  public static final String ATTESTATION_EVENTS = "jt.trust.attestation.events";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";

@@ -22,6 +22,7 @@ import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StorePut;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
+import org.juicetokens.trust.attestation.proto.AttestationEvent;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.AttestationRecord;
 import org.juicetokens.trust.identity.proto.IdentityLookup;
@@ -119,6 +120,16 @@ final class AttestationCalls {
           : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
           : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index of " + subjectId + " kept changing; try again")));
       });
+  }
+
+  /** Announces a creation or revocation cluster-wide (fire and forget: the chain entries are deduplicated by attestation id). */
+  void announce(AttestationEvent event) {
+    bus.publish(Addresses.ATTESTATION_EVENTS, event);
+  }
+
+  /** The home node of an identity, "" when it is unknown. */
+  Future<String> homeOf(String identityId) {
+    return identity(identityId).map(found -> found.map(v -> v.getDocument().getHomeNode()).orElse(""));
   }
 
   /** The attester's home copy: ATTESTATIONS family, key peer/<attesterId>/<id>, synced. */

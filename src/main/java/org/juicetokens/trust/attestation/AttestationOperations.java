@@ -92,6 +92,7 @@ final class AttestationOperations {
           .compose(ack -> calls.publish(attestation.getId(), r.getAttesterId(), record, null))
           .compose(put -> put.getApplied() ? calls.addToIndex(r.getSubjectId(), attestation.getId(), maxPerSubject, INDEX_ATTEMPTS)
             : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "attestation id " + attestation.getId() + " already taken")))
+          .onSuccess(v -> calls.announce(AttestationEvents.of(record, nodeId, subject.get().getDocument().getHomeNode())))
           .compose(v -> reads.view(record));
       });
     });
@@ -119,7 +120,12 @@ final class AttestationOperations {
         AttestationRecord record = previous.toBuilder().setRevocation(SignedRevocation.newBuilder().setRevocation(bytes)
           .setPublicKey(signature.getPublicKey()).setSignature(signature.getSignature())).build();
         return calls.publish(attestation.getId(), attestation.getAttesterId(), record, previous).compose(put -> put.getApplied()
-          ? calls.keepHome(attestation.getAttesterId(), attestation.getId(), record).compose(ack -> reads.view(record))
+          ? calls.keepHome(attestation.getAttesterId(), attestation.getId(), record)
+            .compose(ack -> calls.homeOf(attestation.getSubjectId()))
+            .compose(subjectHome -> {
+              calls.announce(AttestationEvents.of(record, nodeId, subjectHome));
+              return reads.view(record);
+            })
           : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "attestation " + attestation.getId() + " changed meanwhile; try again")));
       });
     });
