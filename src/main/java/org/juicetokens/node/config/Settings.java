@@ -145,6 +145,9 @@ public final class Settings {
   public static final Setting ATTESTATION_TRANSFER_WEIGHT = def("attestation.transferWeight", "JT_ATTESTATION_TRANSFER_WEIGHT", "0.2", DOUBLE, "a number > 0", "Weight of one completed transfer (a system attestation) in a reputation");
   public static final Setting ATTESTATION_MAX_TRANSFERS = def("attestation.maxTransfers", "JT_ATTESTATION_MAX_TRANSFERS", "50", INT, "an integer > 0", "Most completed transfers counted in a reputation");
   public static final Setting TRUST_MAX_DEPTH = def("trust.maxDepth", "JT_TRUST_MAX_DEPTH", "3", INT, "an integer 1-10", "Longest attestation path trust propagates along (a request may ask for less, never more)");
+  public static final Setting ATTESTATION_RESUME_INTERVAL_MS = def("attestation.resumeIntervalMs", "JT_ATTESTATION_RESUME_INTERVAL_MS", "30000", INT, "milliseconds > 0", "How often the home node finishes attestation creations left pending by a failure (also once at start)");
+  public static final Setting ATTESTATION_RESUME_MAX_BACKOFF_MS = def("attestation.resumeMaxBackoffMs", "JT_ATTESTATION_RESUME_MAX_BACKOFF_MS", "300000", INT, "milliseconds >= attestation.resumeIntervalMs", "Longest wait between resume passes that keep failing (the wait doubles per failed pass)");
+  public static final Setting ATTESTATION_RESUME_BATCH = def("attestation.resumeBatch", "JT_ATTESTATION_RESUME_BATCH", "100", INT, "an integer > 0", "Most pending attestation creations one resume pass finishes");
 
 
   // trust/chain

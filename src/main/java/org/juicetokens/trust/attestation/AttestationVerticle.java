@@ -29,12 +29,14 @@ import java.util.function.Supplier;
 /**
  * The attestation layer of one node: registers the {@code jt.attestations} verifier and the
  * "attestation" health procedure, answers the node-local ATTESTATION_* addresses and this node's
- * point-to-point ones (creation, revocation and reputation of identities homed here). Wiring
- * only: the rules are in {@link Attestations}, {@link AttestationOperations}, {@link Reputations}.
+ * point-to-point ones (creation, revocation and reputation of identities homed here), and runs the
+ * resumer of creations left pending. Wiring only: the rules are in {@link Attestations},
+ * {@link AttestationOperations}, {@link AttestationOutbox}, {@link Reputations}, {@link TrustPaths}.
  */
 public final class AttestationVerticle extends VerticleBase {
   private static final String HEALTH = "attestation";
   private final NodeContext node;
+  private AttestationResumer resumer;
 
   public AttestationVerticle(NodeContext node) {
     this.node = node;
@@ -48,9 +50,15 @@ public final class AttestationVerticle extends VerticleBase {
     AttestationMeters meters = new AttestationMeters(node.registry());
     AttestationCalls calls = new AttestationCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis);
     AttestationReads reads = new AttestationReads(calls, meters, System::currentTimeMillis);
-    AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, meters, types,
-      config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT), new SecureRandom(),
-      System::currentTimeMillis);
+    PendingAttestations pending = new PendingAttestations(bus, config.requestTimeoutMs());
+    AttestationRevocations revocations = new AttestationRevocations(node.nodeId(), calls, reads, System::currentTimeMillis);
+    int maxPerSubject = config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT);
+    AttestationOutbox outbox = new AttestationOutbox(node.nodeId(), calls, pending, revocations, maxPerSubject);
+    AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, pending, outbox, meters, types,
+      config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), maxPerSubject, new SecureRandom(), System::currentTimeMillis);
+    int batch = config.integer(Settings.ATTESTATION_RESUME_BATCH);
+    resumer = new AttestationResumer(vertx, node.nodeId(), () -> node.instrumented().run(Layer.ATTESTATION, "resume", "", () -> outbox.resume(batch)),
+      config.integer(Settings.ATTESTATION_RESUME_INTERVAL_MS), config.integer(Settings.ATTESTATION_RESUME_MAX_BACKOFF_MS));
     Reputations reputations = new Reputations(node.nodeId(), calls, reads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
       config.integer(Settings.ATTESTATION_MAX_TRANSFERS));
@@ -61,19 +69,21 @@ public final class AttestationVerticle extends VerticleBase {
     String self = node.nodeId();
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),
-      local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
+      local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", revocations::revoke),
       local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", ops::list),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
       local(bus, Addresses.ATTESTATION_TRUST, TrustRequest.class, "trust", trust::trust),
       Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> Future.succeededFuture(meters.stats())).completion(),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
-      home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
+      home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", revocations::revokeHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REPUTATION_SUFFIX), ReputationRequest.class, "reputation.home",
-        reputations::reputationHere)));
+        reputations::reputationHere)))
+      .onSuccess(v -> resumer.start());
   }
 
   @Override
   public Future<?> stop() {
+    resumer.stop();
     node.health().unregister(HEALTH);
     node.dhtVerifiers().unregister(DhtMaps.ATTESTATIONS);
     return Future.succeededFuture();
