@@ -32,13 +32,16 @@ final class AttestationOutbox {
   private final PendingAttestations pending;
   private final AttestationRevocations revocations;
   private final int maxPerSubject;
+  private final AttestationMeters meters;
 
-  AttestationOutbox(String nodeId, AttestationCalls calls, PendingAttestations pending, AttestationRevocations revocations, int maxPerSubject) {
+  AttestationOutbox(String nodeId, AttestationCalls calls, PendingAttestations pending, AttestationRevocations revocations, int maxPerSubject,
+                    AttestationMeters meters) {
     this.nodeId = nodeId;
     this.calls = calls;
     this.pending = pending;
     this.revocations = revocations;
     this.maxPerSubject = maxPerSubject;
+    this.meters = meters;
   }
 
   /** The outcome of one resume pass. */
@@ -78,9 +81,13 @@ final class AttestationOutbox {
     AttestationRecord record = records.get(at);
     PeerAttestation attestation = Attestations.decode(record);
     return calls.homeOf(attestation.getSubjectId()).compose(home -> finish(record, home))
-      .map(done -> new Pass(pass.finished() + 1, pass.failed()))
+      .map(done -> {
+        meters.resumed("finished");
+        return new Pass(pass.finished() + 1, pass.failed());
+      })
       .recover(failure -> {
         boolean refused = failure instanceof JuiceException je && je.code() == ErrorCode.CONFLICT;
+        meters.resumed(refused ? "refused" : "pending");
         LOG.warn("[Identity] [node: {}] pending attestation {} {}: {}", nodeId, attestation.getId(), refused ? "refused" : "still pending",
           failure.getMessage());
         return Future.succeededFuture(refused ? new Pass(pass.finished() + 1, pass.failed()) : new Pass(pass.finished(), pass.failed() + 1));

@@ -2,6 +2,7 @@ package org.juicetokens.trust.attestation;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class AttestationResumer {
   private long delayMs;
   private long timer = -1;
   private boolean stopped;
+  private volatile JsonObject last = new JsonObject();
 
   AttestationResumer(Vertx vertx, String nodeId, Supplier<Future<AttestationOutbox.Pass>> pass, long intervalMs, long maxBackoffMs) {
     this.vertx = vertx;
@@ -37,6 +39,11 @@ final class AttestationResumer {
     pass();
   }
 
+  /** The last pass, for the health procedure: when, how many finished, how many still pending, the next wait. */
+  JsonObject health() {
+    return last.copy();
+  }
+
   void stop() {
     stopped = true;
     vertx.cancelTimer(timer);
@@ -48,10 +55,13 @@ final class AttestationResumer {
         LOG.info("[Identity] [node: {}] pending attestations: {} finished, {} still pending", nodeId, result.finished(), result.failed());
       }
       delayMs = result.failed() == 0 ? intervalMs : Math.min(maxBackoffMs, delayMs * 2);
+      last = new JsonObject().put("lastPassAtMs", System.currentTimeMillis()).put("finished", result.finished())
+        .put("stillPending", result.failed()).put("nextPassInMs", delayMs);
       schedule();
     }, failure -> {
       LOG.warn("[Identity] [node: {}] pending attestations not resumed: {}", nodeId, failure.getMessage());
       delayMs = Math.min(maxBackoffMs, delayMs * 2);
+      last = new JsonObject().put("lastPassAtMs", System.currentTimeMillis()).put("error", failure.getMessage()).put("nextPassInMs", delayMs);
       schedule();
     });
   }

@@ -53,7 +53,7 @@ public final class AttestationVerticle extends VerticleBase {
     PendingAttestations pending = new PendingAttestations(bus, config.requestTimeoutMs());
     AttestationRevocations revocations = new AttestationRevocations(node.nodeId(), calls, reads, System::currentTimeMillis);
     int maxPerSubject = config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT);
-    AttestationOutbox outbox = new AttestationOutbox(node.nodeId(), calls, pending, revocations, maxPerSubject);
+    AttestationOutbox outbox = new AttestationOutbox(node.nodeId(), calls, pending, revocations, maxPerSubject, meters);
     AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, pending, outbox, meters, types,
       config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), maxPerSubject, new SecureRandom(), System::currentTimeMillis);
     int batch = config.integer(Settings.ATTESTATION_RESUME_BATCH);
@@ -65,7 +65,7 @@ public final class AttestationVerticle extends VerticleBase {
     TrustPaths trust = new TrustPaths(calls, reads, config.integer(Settings.TRUST_MAX_DEPTH), config.integer(Settings.ATTESTATION_MAX_ATTESTERS));
     node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("verifierRegistered", true).put("types", new JsonArray(types)))));
+      .put("verifierRegistered", true).put("types", new JsonArray(types)).put("resumer", resumer.health()))));
     String self = node.nodeId();
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),

@@ -83,6 +83,7 @@ class AttestationOutboxTest {
 
     droppedMap = "";
     eventually("indexed by the resumer", () -> index(bob).contains(id) && pendingIds().isEmpty());
+    assertThat(nodes.get(0).context().registry().scrape()).contains("juice_attestation_resumed_total{").contains("outcome=\"finished\"");
     assertThat(BusCalls.ask(nodes.get(1), Addresses.ATTESTATION_LIST, org.juicetokens.trust.attestation.proto.ListAttestationsRequest
       .newBuilder().setSubjectId(bob).build(), org.juicetokens.trust.attestation.proto.AttestationList.class, TIMEOUT_MS)
       .getAttestationsList()).anySatisfy(v -> {
