@@ -55,7 +55,12 @@ class TransferReputationTest {
       assertThat(refused.getMessage()).contains("trust verification failed");
       ask(nodes.get(1), Addresses.TX_TRANSFER, TransferRequest.newBuilder().setFromId(payer).setToId(payee).setAmountHundredths(500)
         .setMinPayeeTrustLevel("LOW").build(), Transfer.class);
+      // the payer's answer can come before the payee's side wrote its COMMITTED batch (with the system attestation)
       Reputation payeeReputation = reputation(nodes.get(0), payee);
+      for (long deadline = System.currentTimeMillis() + 30_000; payeeReputation.getCompletedTransfers() < 2
+        && System.currentTimeMillis() < deadline; payeeReputation = reputation(nodes.get(0), payee)) {
+        Thread.sleep(100);
+      }
       assertThat(payeeReputation.getCompletedTransfers()).isEqualTo(2);
       assertThat(payeeReputation.getScore()).isGreaterThan(0.5);
       assertThat(payeeReputation.getLevel()).isNotEqualTo("NONE");
