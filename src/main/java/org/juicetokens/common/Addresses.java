@@ -173,6 +173,10 @@ public final class Addresses {
   public static final String ATTESTATION_CREATE_SUFFIX = "attestation.create";
   public static final String ATTESTATION_REVOKE_SUFFIX = "attestation.revoke";
   public static final String ATTESTATION_REPUTATION_SUFFIX = "attestation.reputation";
+  /** TrustRequest → TrustAnswer: trust propagated from one identity to another (answered on any node, from the DHT). */
+  public static final String ATTESTATION_TRUST = "jt.trust.attestation.trust";
+  /** Published cluster-wide when a peer attestation is created or revoked; body: AttestationEvent (the home nodes append chain entries). */
+  public static final String ATTESTATION_EVENTS = "jt.trust.attestation.events";
 
   // trust/attestation, communities (node-local entry points; creation runs on the founder's home node,
   // a proposal on the proposer's, an approval on the approving member's: each signs there)

@@ -10,6 +10,8 @@ import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
 import org.juicetokens.trust.attestation.proto.SystemAttestationView;
+import org.juicetokens.trust.attestation.proto.TrustAnswer;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +20,11 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code bin/juice attest create|revoke|list|reputation}: the TrustService over gRPC (see {@link ApiClient}). */
-@Command(name = "attest", mixinStandardHelpOptions = true, description = "Create, revoke and list attestations; show a reputation; community attestations.",
+/** {@code bin/juice attest create|revoke|list|reputation|trust|community}: the TrustService over gRPC (see {@link ApiClient}). */
+@Command(name = "attest", mixinStandardHelpOptions = true,
+  description = "Create, revoke and list attestations; show a reputation or a propagated trust; community attestations.",
   subcommands = {AttestCommand.Create.class, AttestCommand.Revoke.class, AttestCommand.ListAll.class, AttestCommand.ReputationOf.class,
-    AttestCommunityCommand.class})
+    AttestCommand.TrustOf.class, AttestCommunityCommand.class})
 final class AttestCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -117,5 +120,24 @@ final class AttestCommand implements Runnable {
     var a = v.getAttestation();
     return String.format("%s %s %s -> %s %s by node %s: %s", a.getTxId(), a.getRole(), a.getPayerId(), a.getPayeeId(),
       Balances.format(a.getAmountHundredths()), v.getRecord().getNodeId(), v.getValid() ? "valid" : "INVALID (" + v.getReason() + ")");
+  }
+
+  @Command(name = "trust", mixinStandardHelpOptions = true, description = "The trust --from places in --to along attestations.")
+  static final class TrustOf implements Callable<Integer> {
+    @Mixin
+    ApiClient client;
+    @Option(names = "--from", required = true, description = "the identity that trusts")
+    String from;
+    @Option(names = "--to", required = true, description = "the identity trusted")
+    String to;
+    @Option(names = "--max-depth", defaultValue = "0", description = "longest path (0 = the node's trust.maxDepth; never more)")
+    int maxDepth;
+
+    @Override
+    public Integer call() {
+      return client.call(TrustServiceGrpcClient.GetTrust, TrustRequest.newBuilder().setFromId(from).setToId(to).setMaxDepth(maxDepth).build(),
+        false, (TrustAnswer t) -> String.format("%s -> %s: %s at depth %d (looked up to %d)%s", t.getFromId(), t.getToId(), t.getLevel(),
+          t.getDepth(), t.getMaxDepth(), t.getPathCount() == 0 ? "" : ", path " + String.join(" -> ", t.getPathList())));
+    }
   }
 }

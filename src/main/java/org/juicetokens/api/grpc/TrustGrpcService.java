@@ -18,6 +18,8 @@ import org.juicetokens.trust.attestation.proto.ProposeCommunityAttestationReques
 import org.juicetokens.trust.attestation.proto.Reputation;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.TrustAnswer;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 
 /**
  * {@code juicetokens.api.v1.TrustService}: each call one request to the node's attestation layer,
@@ -77,5 +79,10 @@ public final class TrustGrpcService extends TrustServiceService {
   @Override
   public Future<CommunityAttestationView> getCommunityAttestation(GetCommunityAttestationRequest request) {
     return LayerCalls.ask(bus, Addresses.COMMUNITY_ATTESTATION_GET, request, 3 * timeoutMs, CommunityAttestationView.class);
+  }
+
+  @Override
+  public Future<TrustAnswer> getTrust(TrustRequest request) {
+    return LayerCalls.ask(bus, Addresses.ATTESTATION_TRUST, request, 4 * timeoutMs, TrustAnswer.class);
   }
 }

@@ -151,6 +151,10 @@ public final class Settings {
   public static final Setting ATTESTATION_SYSTEM_BATCH = def("attestation.systemBatch", "JT_ATTESTATION_SYSTEM_BATCH", "64", INT, "an integer > 0", "System attestations published per pass over this node's outbox");
   public static final Setting ATTESTATION_SYSTEM_RETRY_MS = def("attestation.systemRetryMs", "JT_ATTESTATION_SYSTEM_RETRY_MS", "500", LONG, "milliseconds > 0", "First retry delay after publishing system attestations failed (doubles up to attestation.systemMaxRetryMs)");
   public static final Setting ATTESTATION_SYSTEM_MAX_RETRY_MS = def("attestation.systemMaxRetryMs", "JT_ATTESTATION_SYSTEM_MAX_RETRY_MS", "30000", LONG, "milliseconds > 0", "Longest retry delay for publishing system attestations");
+  public static final Setting TRUST_MAX_DEPTH = def("trust.maxDepth", "JT_TRUST_MAX_DEPTH", "3", INT, "an integer 1-10", "Longest attestation path trust propagates along (a request may ask for less, never more)");
+  public static final Setting ATTESTATION_RESUME_INTERVAL_MS = def("attestation.resumeIntervalMs", "JT_ATTESTATION_RESUME_INTERVAL_MS", "30000", INT, "milliseconds > 0", "How often the home node finishes attestation creations left pending by a failure (also once at start)");
+  public static final Setting ATTESTATION_RESUME_MAX_BACKOFF_MS = def("attestation.resumeMaxBackoffMs", "JT_ATTESTATION_RESUME_MAX_BACKOFF_MS", "300000", INT, "milliseconds >= attestation.resumeIntervalMs", "Longest wait between resume passes that keep failing (the wait doubles per failed pass)");
+  public static final Setting ATTESTATION_RESUME_BATCH = def("attestation.resumeBatch", "JT_ATTESTATION_RESUME_BATCH", "100", INT, "an integer > 0", "Most pending attestation creations one resume pass finishes");
 
 
   // trust/chain

@@ -20,9 +20,11 @@ import org.juicetokens.foundation.dht.proto.DhtWriteResult;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StorePut;
+import org.juicetokens.trust.attestation.proto.AttestationEvent;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.AttestationRecord;
 import org.juicetokens.trust.identity.proto.IdentityLookup;
+import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
 import org.juicetokens.trust.identity.proto.IdentityView;
@@ -56,6 +58,20 @@ final class AttestationCalls {
       .map(Optional::of)
       .recover(f -> f instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND ? Future.succeededFuture(Optional.empty())
         : Future.failedFuture(f));
+  }
+
+  /** The attester's identity: NOT_FOUND when unknown, PERMISSION_DENIED unless active and verified. */
+  Future<IdentityView> activeAttester(String id) {
+    if (id.isBlank()) {
+      return Future.failedFuture(JuiceException.invalidArgument("attester id is required"));
+    }
+    return identity(id).map(found -> {
+      IdentityView view = found.orElseThrow(() -> JuiceException.notFound("unknown attester " + id));
+      if (!view.getVerified() || view.getDocument().getStatus() != IdentityStatus.ACTIVE) {
+        throw new JuiceException(ErrorCode.PERMISSION_DENIED, "attester " + id + " is not an active verified identity");
+      }
+      return view;
+    });
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
@@ -94,17 +110,19 @@ final class AttestationCalls {
       .map(v -> v.getFound() ? parseIndex(v.getValue()) : AttestationIndex.getDefaultInstance());
   }
 
-  /** Adds {@code id} to the subject's index by compare-and-set, retried on a lost race (at most {@code attempts} times). */
-  Future<Void> addToIndex(String subjectId, String id, int maxIds, int attempts) {
+  /**
+   * Adds {@code id} to the subject's index by compare-and-set, retried on a lost race (at most {@code attempts}
+   * times): true once it is in (also when it already was), false when the index is full ({@code maxIds}).
+   */
+  Future<Boolean> addToIndex(String subjectId, String id, int maxIds, int attempts) {
     return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(INDEX).setKey(subjectId).build(), timeoutMs, DhtValue.class)
       .compose(current -> {
         AttestationIndex index = current.getFound() ? parseIndex(current.getValue()) : AttestationIndex.getDefaultInstance();
         if (index.getIdsList().contains(id)) {
-          return Future.succeededFuture();
+          return Future.succeededFuture(true);
         }
         if (index.getIdsCount() >= maxIds) {
-          return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "subject " + subjectId + " already has " + maxIds
-            + " attestations (attestation.maxPerSubject)"));
+          return Future.succeededFuture(false);
         }
         DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(INDEX).setKey(subjectId)
           .setValue(index.toBuilder().addIds(id).build().toByteString()).setWrittenAtMs(clock.getAsLong());
@@ -113,10 +131,20 @@ final class AttestationCalls {
           put.setExpectedValue(current.getValue());
         }
         return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class).compose(result -> result.getApplied()
-          ? Future.<Void>succeededFuture()
+          ? Future.succeededFuture(true)
           : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
           : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index of " + subjectId + " kept changing; try again")));
       });
+  }
+
+  /** Announces a creation or revocation cluster-wide (fire and forget: the chain entries are deduplicated by attestation id). */
+  void announce(AttestationEvent event) {
+    bus.publish(Addresses.ATTESTATION_EVENTS, event);
+  }
+
+  /** The home node of an identity, "" when it is unknown. */
+  Future<String> homeOf(String identityId) {
+    return identity(identityId).map(found -> found.map(v -> v.getDocument().getHomeNode()).orElse(""));
   }
 
   /** The attester's home copy: ATTESTATIONS family, key peer/<attesterId>/<id>, synced. */

@@ -6,12 +6,13 @@ import org.juicetokens.trust.attestation.proto.AttestationStats;
 
 /**
  * The attestation meters. Labels are bounded: {@code type} is one of {@code attestation.types},
- * {@code outcome} ok/refused/failed or valid/invalid, {@code reason} one of the verification reasons.
+ * {@code outcome} ok/refused/failed, valid/invalid or finished/refused/pending, {@code reason} one of the verification reasons.
  */
 final class AttestationMeters {
   // not "juice.attestations.created": the Prometheus client strips a "_created" suffix (OpenMetrics reserves it)
   static final String CREATED = "juice.attestations.creations";
   static final String VERIFICATIONS = "juice.attestation.verifications";
+  static final String RESUMED = "juice.attestation.resumed";
 
   private final MeterRegistry registry;
 
@@ -49,6 +50,12 @@ final class AttestationMeters {
       }
     }
     return b.build();
+  }
+
+  /** One pending creation taken up by the resumer: outcome finished (published and indexed), refused (revoked: index full) or pending. */
+  void resumed(String outcome) {
+    Counter.builder(RESUMED).description("Pending attestation creations taken up by the resumer").tag("outcome", outcome)
+      .register(registry).increment();
   }
 
   void verified(String reason) {

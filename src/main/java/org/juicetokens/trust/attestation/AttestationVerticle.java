@@ -21,6 +21,7 @@ import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
 import org.juicetokens.trust.attestation.proto.ListAttestationsRequest;
 import org.juicetokens.trust.attestation.proto.ReputationRequest;
 import org.juicetokens.trust.attestation.proto.RevokeAttestationRequest;
+import org.juicetokens.trust.attestation.proto.TrustRequest;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -30,14 +31,16 @@ import java.util.function.Supplier;
 /**
  * The attestation layer of one node: registers the {@code jt.attestations} verifier and the
  * "attestation" health procedure, answers the node-local ATTESTATION_* addresses and this node's
- * point-to-point ones (creation, revocation and reputation of identities homed here). Wiring
- * only: the rules are in {@link Attestations}, {@link AttestationOperations}, {@link Reputations}; this
+ * point-to-point ones (creation, revocation and reputation of identities homed here), and runs the
+ * resumer of creations left pending. Wiring only: the rules are in {@link Attestations},
+ * {@link AttestationOperations}, {@link AttestationOutbox}, {@link Reputations}, {@link TrustPaths}; this
  * node's system attestations are published by {@link SystemPublisher} and read by {@link SystemAttestationReads}.
  */
 public final class AttestationVerticle extends VerticleBase {
   private static final String HEALTH = "attestation";
   private final NodeContext node;
   private SystemPublisher publisher;
+  private AttestationResumer resumer;
 
   public AttestationVerticle(NodeContext node) {
     this.node = node;
@@ -51,9 +54,15 @@ public final class AttestationVerticle extends VerticleBase {
     AttestationMeters meters = new AttestationMeters(node.registry());
     AttestationCalls calls = new AttestationCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis);
     AttestationReads reads = new AttestationReads(calls, meters, System::currentTimeMillis);
-    AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, meters, types,
-      config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT), new SecureRandom(),
-      System::currentTimeMillis);
+    PendingAttestations pending = new PendingAttestations(bus, config.requestTimeoutMs());
+    AttestationRevocations revocations = new AttestationRevocations(node.nodeId(), calls, reads, System::currentTimeMillis);
+    int maxPerSubject = config.integer(Settings.ATTESTATION_MAX_PER_SUBJECT);
+    AttestationOutbox outbox = new AttestationOutbox(node.nodeId(), calls, pending, revocations, maxPerSubject, meters);
+    AttestationOperations ops = new AttestationOperations(node.nodeId(), calls, reads, pending, outbox, meters, types,
+      config.integer(Settings.ATTESTATION_MAX_CONTENT_CHARS), maxPerSubject, new SecureRandom(), System::currentTimeMillis);
+    int batch = config.integer(Settings.ATTESTATION_RESUME_BATCH);
+    resumer = new AttestationResumer(vertx, node.nodeId(), () -> node.instrumented().run(Layer.ATTESTATION, "resume", "", () -> outbox.resume(batch)),
+      config.integer(Settings.ATTESTATION_RESUME_INTERVAL_MS), config.integer(Settings.ATTESTATION_RESUME_MAX_BACKOFF_MS));
     CommunityReads community = new CommunityReads(new CommunityCalls(bus, config.requestTimeoutMs(), System::currentTimeMillis, calls), meters);
     NodeKeyRegistry nodeKeys = new NodeKeyRegistry(bus, node.nodeId(), node.nodeKey(), config.requestTimeoutMs(), System::currentTimeMillis);
     SystemAttestationDht systemDht = new SystemAttestationDht(bus, nodeKeys, config.requestTimeoutMs());
@@ -65,31 +74,35 @@ public final class AttestationVerticle extends VerticleBase {
     Reputations reputations = new Reputations(calls, reads, systemReads, config.integer(Settings.ATTESTATION_REPUTATION_ROUNDS),
       config.integer(Settings.ATTESTATION_MAX_ATTESTERS), config.doubleValue(Settings.ATTESTATION_TRANSFER_WEIGHT),
       config.integer(Settings.ATTESTATION_MAX_TRANSFERS), community, config.doubleValue(Settings.ATTESTATION_COMMUNITY_WEIGHT));
+    TrustPaths trust = new TrustPaths(calls, reads, config.integer(Settings.TRUST_MAX_DEPTH), config.integer(Settings.ATTESTATION_MAX_ATTESTERS));
     node.dhtVerifiers().register(DhtMaps.ATTESTATIONS, new AttestationEntryVerifier(), true);
     node.dhtVerifiers().register(DhtMaps.NODE_KEYS, new NodeKeyEntryVerifier(), true);
     node.dhtVerifiers().register(DhtMaps.SYSTEM_ATTESTATIONS, new SystemAttestationEntryVerifier(), true);
     node.health().register(HEALTH, promise -> promise.complete(Status.OK(new JsonObject()
-      .put("verifierRegistered", true).put("types", new JsonArray(types))
+      .put("verifierRegistered", true).put("types", new JsonArray(types)).put("resumer", resumer.health())
       .put("nodeKeyRegistered", publisher.keyRegistered()).put("systemPublishRetryMs", publisher.retryDelayMs()))));
     String self = node.nodeId();
     return Future.all(List.of(
       local(bus, Addresses.ATTESTATION_CREATE, CreateAttestationRequest.class, "create", ops::create),
-      local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", ops::revoke),
+      local(bus, Addresses.ATTESTATION_REVOKE, RevokeAttestationRequest.class, "revoke", revocations::revoke),
       local(bus, Addresses.ATTESTATION_LIST, ListAttestationsRequest.class, "list", r -> ops.list(r).compose(community::withCommunity)
         .compose(list -> systemReads.about(r.getSubjectId()).map(system -> list.toBuilder().addAllSystem(system).build()))),
       local(bus, Addresses.ATTESTATION_REPUTATION, ReputationRequest.class, "reputation", reputations::reputation),
+      local(bus, Addresses.ATTESTATION_TRUST, TrustRequest.class, "trust", trust::trust),
       Bus.serveLocal(bus, Addresses.ATTESTATION_STATS, AttestationStatsRequest.class, r -> clusterStats(meters)).completion(),
       Bus.serve(bus, Addresses.node(self, Addresses.ATTESTATION_STATS_SUFFIX), AttestationStatsRequest.class,
         r -> Future.succeededFuture(meters.stats())).completion(),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_CREATE_SUFFIX), CreateAttestationRequest.class, "create.home", ops::createHere),
-      home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", ops::revokeHere),
+      home(bus, Addresses.node(self, Addresses.ATTESTATION_REVOKE_SUFFIX), RevokeAttestationRequest.class, "revoke.home", revocations::revokeHere),
       home(bus, Addresses.node(self, Addresses.ATTESTATION_REPUTATION_SUFFIX), ReputationRequest.class, "reputation.home",
         reputations::reputationHere),
-      publisher.start()));
+      publisher.start()))
+      .onSuccess(v -> resumer.start());
   }
 
   @Override
   public Future<?> stop() {
+    resumer.stop();
     node.health().unregister(HEALTH);
     node.dhtVerifiers().unregister(DhtMaps.ATTESTATIONS);
     node.dhtVerifiers().unregister(DhtMaps.NODE_KEYS);

@@ -11,6 +11,7 @@ import org.juicetokens.common.Bus;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.trust.attestation.proto.AttestationEvent;
 import org.juicetokens.trust.chain.proto.ChainAppendRequest;
 import org.juicetokens.trust.chain.proto.ChainGetRequest;
 import org.juicetokens.trust.chain.proto.ChainStatsRequest;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * The personal chains of the identities homed on this node: node-local append / get / verify (each
  * forwarded point-to-point to the identity's home node), this node's point-to-point ones, the hooks
- * that record real events (identities created here, transfer sides committed here), and the start-up
+ * that record real events (identities created here, transfer sides committed here, attestations given
+ * or received by identities homed here), and the start-up
  * re-publication of heads the DHT lacks. Wiring only: the rules are in {@link ChainLog}, {@link ChainVerifier}.
  */
 public final class ChainVerticle extends VerticleBase {
@@ -58,7 +60,9 @@ public final class ChainVerticle extends VerticleBase {
           r -> op("getHere", "limit=" + r.getLimit(), () -> log.getHere(r))).completion(),
         Bus.serve(bus, Addresses.node(self, Addresses.CHAIN_VERIFY_SUFFIX), ChainVerifyRequest.class,
           r -> op("verifyHere", "", () -> log.verifyHere(r))).completion(),
-        bus.<TransferEvent>consumer(Addresses.TX_EVENTS, m -> ChainEvents.transfer(m.body(), self).ifPresent(r -> record(log, r))).completion()))
+        bus.<TransferEvent>consumer(Addresses.TX_EVENTS, m -> ChainEvents.transfer(m.body(), self).ifPresent(r -> record(log, r))).completion(),
+        bus.<AttestationEvent>consumer(Addresses.ATTESTATION_EVENTS,
+          m -> ChainEvents.attestation(m.body(), self).forEach(r -> record(log, r))).completion()))
       .compose(v -> log.republishHeads())
       .onSuccess(count -> LOG.info("[Identity] [node: {}] chain heads re-published: {}", self, count));
   }

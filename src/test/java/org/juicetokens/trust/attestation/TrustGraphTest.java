@@ -26,4 +26,10 @@ class TrustGraphTest {
     assertThat(graph.propagate("A", "C", 3)).isEqualTo(new TrustGraph.Trust(TrustLevel.MEDIUM, 2));
     assertThat(graph.propagate("D", "A", 3).level()).isEqualTo(TrustLevel.NONE);
   }
+
+  @Test
+  void the_route_names_the_identities_along_the_path() {
+    assertThat(graph.route("A", "D", 3)).isEqualTo(new TrustGraph.Route(TrustLevel.LOW, 3, java.util.List.of("A", "B", "C", "D")));
+    assertThat(graph.route("A", "D", 2).path()).isEmpty();
+  }
 }

@@ -47,4 +47,22 @@ class ChainEventsTest {
     assertThat(json.getJsonArray("latestVerifications").getJsonObject(0).getString("idPrefix")).isEqualTo("0123456789ab");
     assertThat(json.getJsonArray("latestVerifications").getJsonObject(0).getLong("firstBrokenSequence")).isEqualTo(4);
   }
+
+  @Test
+  void an_attestation_event_appends_given_and_received_only_on_each_identitys_home_node_and_a_revocation_has_its_own_key() {
+    org.juicetokens.trust.attestation.proto.AttestationEvent created = org.juicetokens.trust.attestation.proto.AttestationEvent.newBuilder()
+      .setAttestationId("x1").setAttesterId("alice").setSubjectId("bob").setAttesterHomeNode("a").setSubjectHomeNode("b")
+      .setPayloadHash(com.google.protobuf.ByteString.copyFromUtf8("h")).build();
+    assertThat(ChainEvents.attestation(created, "a")).singleElement().satisfies(r -> {
+      assertThat(r.getIdentityId()).isEqualTo("alice");
+      assertThat(r.getType()).isEqualTo(ChainEntryType.ATTESTATION_GIVEN);
+      assertThat(r.getDedupKey()).isEqualTo("att-x1");
+    });
+    assertThat(ChainEvents.attestation(created, "b")).singleElement().satisfies(r -> {
+      assertThat(r.getIdentityId()).isEqualTo("bob");
+      assertThat(r.getType()).isEqualTo(ChainEntryType.ATTESTATION_RECEIVED);
+    });
+    assertThat(ChainEvents.attestation(created, "c")).isEmpty();
+    assertThat(ChainEvents.attestation(created.toBuilder().setRevoked(true).build(), "a").get(0).getDedupKey()).isEqualTo("attrev-x1");
+  }
 }
