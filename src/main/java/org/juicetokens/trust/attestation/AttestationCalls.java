@@ -41,11 +41,13 @@ final class AttestationCalls {
   private final EventBus bus;
   private final long timeoutMs;
   private final LongSupplier clock;
+  private final SubjectIndex index;
 
   AttestationCalls(EventBus bus, long timeoutMs, LongSupplier clock) {
     this.bus = bus;
     this.timeoutMs = timeoutMs;
     this.clock = clock;
+    this.index = new SubjectIndex(bus, INDEX, timeoutMs, clock, SubjectIndex.WhenFull.REFUSE);
   }
 
   <R extends Message> Future<R> ask(String address, Message request, Class<R> type) {
@@ -106,35 +108,12 @@ final class AttestationCalls {
   }
 
   Future<AttestationIndex> index(String subjectId) {
-    return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(INDEX).setKey(subjectId).build(), timeoutMs, DhtValue.class)
-      .map(v -> v.getFound() ? parseIndex(v.getValue()) : AttestationIndex.getDefaultInstance());
+    return index.read(subjectId);
   }
 
-  /**
-   * Adds {@code id} to the subject's index by compare-and-set, retried on a lost race (at most {@code attempts}
-   * times): true once it is in (also when it already was), false when the index is full ({@code maxIds}).
-   */
+  /** Adds {@code id} to the subject's index: true once it is in (also when it already was), false when it is full ({@code maxIds}). */
   Future<Boolean> addToIndex(String subjectId, String id, int maxIds, int attempts) {
-    return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(INDEX).setKey(subjectId).build(), timeoutMs, DhtValue.class)
-      .compose(current -> {
-        AttestationIndex index = current.getFound() ? parseIndex(current.getValue()) : AttestationIndex.getDefaultInstance();
-        if (index.getIdsList().contains(id)) {
-          return Future.succeededFuture(true);
-        }
-        if (index.getIdsCount() >= maxIds) {
-          return Future.succeededFuture(false);
-        }
-        DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(INDEX).setKey(subjectId)
-          .setValue(index.toBuilder().addIds(id).build().toByteString()).setWrittenAtMs(clock.getAsLong());
-        put.setCondition(current.getFound() ? DhtPutCondition.IF_VALUE_MATCHES : DhtPutCondition.IF_ABSENT);
-        if (current.getFound()) {
-          put.setExpectedValue(current.getValue());
-        }
-        return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class).compose(result -> result.getApplied()
-          ? Future.succeededFuture(true)
-          : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
-          : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "index of " + subjectId + " kept changing; try again")));
-      });
+    return index.add(subjectId, id, maxIds, attempts);
   }
 
   /** Announces a creation or revocation cluster-wide (fire and forget: the chain entries are deduplicated by attestation id). */
@@ -159,14 +138,6 @@ final class AttestationCalls {
       return AttestationRecord.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
       throw new JuiceException(ErrorCode.UNAUTHENTICATED, "attestation record does not decode", e);
-    }
-  }
-
-  private static AttestationIndex parseIndex(ByteString bytes) {
-    try {
-      return AttestationIndex.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new JuiceException(ErrorCode.DATA_CORRUPTION, "attestation index does not decode", e);
     }
   }
 }

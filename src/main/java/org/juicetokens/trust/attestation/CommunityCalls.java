@@ -38,12 +38,14 @@ final class CommunityCalls {
   private final long timeoutMs;
   private final LongSupplier clock;
   private final AttestationCalls base;
+  private final SubjectIndex index;
 
   CommunityCalls(EventBus bus, long timeoutMs, LongSupplier clock, AttestationCalls base) {
     this.bus = bus;
     this.timeoutMs = timeoutMs;
     this.clock = clock;
     this.base = base;
+    this.index = new SubjectIndex(bus, INDEX, timeoutMs, clock, SubjectIndex.WhenFull.REFUSE);
   }
 
   AttestationCalls base() {
@@ -60,8 +62,7 @@ final class CommunityCalls {
   }
 
   Future<AttestationIndex> index(String subjectId) {
-    return get(INDEX, subjectId, false).map(v -> v.map(bytes -> parse(bytes, AttestationIndex::parseFrom))
-      .orElse(AttestationIndex.getDefaultInstance()));
+    return index.read(subjectId);
   }
 
   /** Claims {@code id} for a declaration, the entry signed by the founder. */
@@ -74,26 +75,11 @@ final class CommunityCalls {
     return signedPut(RECORDS, id, record.toByteString(), signerId, previous == null ? null : previous.toByteString());
   }
 
-  /** Adds {@code id} to the subject's index by compare-and-set, retried on a lost race (at most {@code attempts} times). */
+  /** Adds {@code id} to the subject's index (compare-and-set, retried on a lost race); CONFLICT when the index is full. */
   Future<Void> addToIndex(String subjectId, String id, int maxIds, int attempts) {
-    return get(INDEX, subjectId, false).compose(current -> {
-      AttestationIndex index = current.map(bytes -> parse(bytes, AttestationIndex::parseFrom)).orElse(AttestationIndex.getDefaultInstance());
-      if (index.getIdsList().contains(id)) {
-        return Future.succeededFuture();
-      }
-      if (index.getIdsCount() >= maxIds) {
-        return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "subject " + subjectId + " already has " + maxIds
-          + " community attestations (attestation.maxPerSubject)"));
-      }
-      DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(INDEX).setKey(subjectId)
-        .setValue(index.toBuilder().addIds(id).build().toByteString()).setWrittenAtMs(clock.getAsLong());
-      current.ifPresentOrElse(bytes -> put.setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(bytes),
-        () -> put.setCondition(DhtPutCondition.IF_ABSENT));
-      return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class).compose(result -> result.getApplied()
-        ? Future.<Void>succeededFuture()
-        : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
-        : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "community index of " + subjectId + " kept changing; try again")));
-    });
+    return index.add(subjectId, id, maxIds, attempts).compose(in -> in ? Future.<Void>succeededFuture()
+      : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "subject " + subjectId + " already has " + maxIds
+        + " community attestations (attestation.maxPerSubject)")));
   }
 
   private Future<DhtWriteResult> signedPut(String map, String key, ByteString value, String signerId, ByteString expected) {

@@ -1,6 +1,5 @@
 package org.juicetokens.trust.attestation;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -17,8 +16,6 @@ import org.juicetokens.foundation.dht.proto.DhtWriteResult;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.SignedSystemAttestation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,11 +30,13 @@ final class SystemAttestationDht {
   private final EventBus bus;
   private final NodeKeyRegistry registry;
   private final long timeoutMs;
+  private final SubjectIndex index;
 
   SystemAttestationDht(EventBus bus, NodeKeyRegistry registry, long timeoutMs) {
     this.bus = bus;
     this.registry = registry;
     this.timeoutMs = timeoutMs;
+    this.index = new SubjectIndex(bus, INDEX, timeoutMs, System::currentTimeMillis, SubjectIndex.WhenFull.DROP_OLDEST);
   }
 
   /** What a claim found: the id is now ours, was ours already (a retried publication), or holds another attestation. */
@@ -60,30 +59,11 @@ final class SystemAttestationDht {
 
   /** Adds {@code id} as the newest of the subject's index, dropping the oldest beyond {@code maxIds}; retried on a lost race. */
   Future<Void> addToIndex(String subjectId, String id, int maxIds, int attempts) {
-    return get(INDEX, subjectId, false).compose(current -> {
-      AttestationIndex index = current.getFound() ? parseIndex(current.getValue()) : AttestationIndex.getDefaultInstance();
-      if (index.getIdsList().contains(id)) {
-        return Future.succeededFuture();
-      }
-      List<String> ids = new ArrayList<>(index.getIdsList());
-      ids.add(id);
-      List<String> kept = ids.subList(Math.max(0, ids.size() - maxIds), ids.size());
-      DhtPutRequest.Builder put = DhtPutRequest.newBuilder().setMap(INDEX).setKey(subjectId)
-        .setValue(AttestationIndex.newBuilder().addAllIds(kept).build().toByteString());
-      if (current.getFound()) {
-        put.setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(current.getValue());
-      } else {
-        put.setCondition(DhtPutCondition.IF_ABSENT);
-      }
-      return Bus.request(bus, Addresses.DHT_PUT, put.build(), timeoutMs, DhtWriteResult.class).compose(result -> result.getApplied()
-        ? Future.<Void>succeededFuture()
-        : attempts > 1 ? addToIndex(subjectId, id, maxIds, attempts - 1)
-        : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "system attestation index of " + subjectId + " kept changing")));
-    });
+    return index.add(subjectId, id, maxIds, attempts).mapEmpty();
   }
 
   Future<AttestationIndex> index(String subjectId) {
-    return get(INDEX, subjectId, false).map(v -> v.getFound() ? parseIndex(v.getValue()) : AttestationIndex.getDefaultInstance());
+    return index.read(subjectId);
   }
 
   /** The record under {@code id}, empty when absent; an entry the DHT verifier refuses fails UNAUTHENTICATED. */
@@ -105,11 +85,4 @@ final class SystemAttestationDht {
       timeoutMs, DhtValue.class);
   }
 
-  private static AttestationIndex parseIndex(ByteString bytes) {
-    try {
-      return AttestationIndex.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new JuiceException(ErrorCode.DATA_CORRUPTION, "system attestation index does not decode", e);
-    }
-  }
 }
