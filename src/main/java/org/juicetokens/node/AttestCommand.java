@@ -46,21 +46,15 @@ final class AttestCommand implements Runnable {
     ApiClient client;
     @Option(names = "--attester", required = true, description = "attester identity id (signs on its home node)")
     String attester;
-    @Option(names = "--subject", required = true, description = "subject identity id")
-    String subject;
-    @Option(names = "--type", required = true, description = "one of the node's attestation.types")
-    String type;
-    @Option(names = "--strength", required = true, description = "0-100")
-    int strength;
-    @Option(names = "--content", defaultValue = "", description = "free text")
-    String content;
+    @Mixin
+    StatementOptions statement;
     @Option(names = "--valid-until-ms", defaultValue = "0", description = "end of validity, epoch ms (0 = none)")
     long validUntilMs;
 
     @Override
     public Integer call() {
-      CreateAttestationRequest request = CreateAttestationRequest.newBuilder().setAttesterId(attester).setSubjectId(subject).setType(type)
-        .setStrength(strength).setContent(content).setValidUntilMs(validUntilMs).build();
+      CreateAttestationRequest request = CreateAttestationRequest.newBuilder().setAttesterId(attester).setSubjectId(statement.subject)
+        .setType(statement.type).setStrength(statement.strength).setContent(statement.content).setValidUntilMs(validUntilMs).build();
       return client.call(TrustServiceGrpcClient.CreateAttestation, request, true, (AttestationView v) -> "created " + line(v));
     }
   }

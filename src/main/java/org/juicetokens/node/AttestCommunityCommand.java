@@ -40,19 +40,14 @@ final class AttestCommunityCommand implements Runnable {
     String community;
     @Option(names = "--proposer", required = true, description = "member identity id (approves on its home node)")
     String proposer;
-    @Option(names = "--subject", required = true, description = "subject identity id")
-    String subject;
-    @Option(names = "--type", required = true, description = "one of the node's attestation.types")
-    String type;
-    @Option(names = "--strength", required = true, description = "0-100")
-    int strength;
-    @Option(names = "--content", defaultValue = "", description = "free text")
-    String content;
+    @Mixin
+    StatementOptions statement;
 
     @Override
     public Integer call() {
       ProposeCommunityAttestationRequest request = ProposeCommunityAttestationRequest.newBuilder().setCommunityId(community)
-        .setProposerId(proposer).setSubjectId(subject).setType(type).setStrength(strength).setContent(content).build();
+        .setProposerId(proposer).setSubjectId(statement.subject).setType(statement.type).setStrength(statement.strength)
+        .setContent(statement.content).build();
       return client.call(TrustServiceGrpcClient.ProposeCommunityAttestation, request, true, (CommunityAttestationView v) -> "proposed " + line(v));
     }
   }
