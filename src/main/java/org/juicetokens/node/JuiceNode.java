@@ -24,6 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
+import org.juicetokens.lifecycle.egg.EggVerticle;
 import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
 import org.juicetokens.foundation.storage.StorageVerticle;
@@ -121,7 +122,8 @@ public final class JuiceNode {
           TransactionVerticle::new,
           AuditVerticle::new,
           ChainVerticle::new,
-          AttestationVerticle::new
+          AttestationVerticle::new,
+          EggVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -15,9 +15,11 @@ public final class DhtMaps {
   public static final String ISSUANCES = "jt.issuances";
   public static final String PEER_ADVERTISEMENTS = "jt.peerAdvertisements";
   public static final String CHAIN_HEADS = "jt.chainHeads";
+  /** Genesis pools (lifecycle/egg): pool id → GenesisPool signed by its issuer, with every member's signed membership. */
+  public static final String GENESIS_POOLS = "jt.genesisPools";
   /** The generic key/value map behind {@code /api/v1/dht/{key}}. */
   public static final String KV = "jt.kv";
 
   public static final List<String> ALL = List.of(IDENTITIES, ATTESTATIONS, ATTESTATIONS_BY_SUBJECT, TOKEN_INDEX,
-    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV);
+    ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV, GENESIS_POOLS);
 }
