@@ -125,6 +125,18 @@ class EggClusterTest {
     AuditReport audit = EggTestSupport.balancedAudit(a);
     assertThat(audit.getMintedHundredths()).isEqualTo(3 * 1000 + 5000);
     assertThat(audit.getDuplicateOwners()).isZero();
+
+    // the owner's home node keeps the eggs: its gauges and admin section; the entry node counted the generation
+    var registry = b.context().registry();
+    assertThat(registry.get("juice.egg.stage.eggs").tag("stage", "ACTIVE").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("juice.egg.stage.eggs").tag("stage", "EXPIRED").gauge().value()).as("the other four of the batch, same dormancy").isEqualTo(4);
+    assertThat(registry.get("juice.egg.activations").counter().count()).isEqualTo(1);
+    assertThat(a.context().registry().get("juice.egg.generations").tag("outcome", "ok").counter().count()).isEqualTo(1);
+    var section = new EggAdminSection().gather(b.vertx().eventBus(), 10_000, b.context().instrumented().stats())
+      .await(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(section.getJsonObject("byStage").getMap()).containsEntry("ACTIVE", 1L).containsEntry("EXPIRED", 4L)
+      .containsEntry("DORMANT", 0L).containsEntry("INCUBATING", 0L);
+    assertThat(section.getLong("activations")).isEqualTo(1);
   }
 
   static TransferRequest transfer(String from, String to, long hundredths) {
