@@ -17,6 +17,13 @@ import java.util.Set;
  */
 public record EggRequests(int minMembers, int maxMembers, int maxBatch, Denominations denominations, int maxReferenceChars) {
 
+  public EggRequests {
+    if (minMembers < 1 || maxMembers < minMembers || maxBatch < 1 || maxBatch > 1000) {
+      throw new IllegalArgumentException("egg.poolMinMembers >= 1, egg.poolMaxMembers >= egg.poolMinMembers and egg.maxBatchCount 1-1000 required, got "
+        + minMembers + ", " + maxMembers + ", " + maxBatch);
+    }
+  }
+
   /** The pool's members in the order given (the first is the issuer). */
   public List<String> members(CreateGenesisPoolRequest request) {
     List<String> ids = request.getMemberIdsList().stream().map(String::trim).toList();
