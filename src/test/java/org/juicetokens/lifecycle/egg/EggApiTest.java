@@ -2,11 +2,15 @@ package org.juicetokens.lifecycle.egg;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.juicetokens.api.v1.MintReply;
+import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.common.Addresses;
+import org.juicetokens.lifecycle.egg.proto.EggStage;
 import org.juicetokens.node.JuiceNode;
 import org.juicetokens.testing.Cli;
 import org.juicetokens.testing.HttpApi;
 import org.juicetokens.testing.InJvmClusters;
+import org.juicetokens.token.creation.TokenIds;
 import org.juicetokens.trust.attestation.proto.AttestationView;
 import org.juicetokens.trust.attestation.proto.CreateAttestationRequest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.juicetokens.lifecycle.egg.EggTestSupport.ask;
+import static org.juicetokens.lifecycle.egg.EggTestSupport.egg;
 import static org.juicetokens.lifecycle.egg.EggTestSupport.identity;
 
 /** The EggService at the edge: HTTP/JSON routes and bin/juice egg pool-create|generate|fertilize|show against one node. */
@@ -64,6 +69,16 @@ class EggApiTest {
       assertThat(hatched.getString("tokenId")).endsWith("-http-10-001");
       assertThat(Cli.expect(0, "egg", "show", "--node", at, id)).contains("ACTIVE 100%").contains(hatched.getString("tokenId"));
       HttpApi.call(port, "GET", "/api/v1/eggs/nope", null, 400);
+
+      // a hatch that minted but crashed before writing ACTIVE runs again: the token exists, nothing more is minted
+      JsonObject second = eggs.getJsonObject(1);
+      String secondToken = egg(node, second.getString("id")).getTokenId();
+      ask(node, Addresses.TOKEN_MINT, MintRequest.newBuilder().setIssuerId(m1).setOwnerId(owner).setReference("http").setDenomination(10)
+        .setCount(1).setAtIndex(TokenIds.parse(secondToken).index()).build(), MintReply.class);
+      assertThat(HttpApi.balance(port, owner)).isEqualTo(2000);
+      Cli.expect(0, "egg", "fertilize", "--node", at, second.getString("id"), "--attestation", attestation);
+      EggTestSupport.awaitStage(node, second.getString("id"), EggStage.ACTIVE);
+      assertThat(HttpApi.balance(port, owner)).isEqualTo(2000);
 
       assertThat(Cli.expect(0, "egg", "pool-create", "--node", at, m2, m3, m1)).contains("issuer " + m2);
       String poolLine = Cli.expect(0, "egg", "pool-create", "--node", at, m3, m1, m2);
