@@ -48,11 +48,16 @@ final class EggCalls {
     return Bus.request(bus, address, request, timeoutMs, type);
   }
 
-  /** The verified, ACTIVE identity; NOT_FOUND "unknown {role} {id}", PERMISSION_DENIED when not ACTIVE. */
-  Future<IdentityView> activeIdentity(String role, String id) {
+  /** The identity, any status; NOT_FOUND "unknown {role} {id}". */
+  Future<IdentityView> identity(String role, String id) {
     return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
       .recover(f -> Future.failedFuture(f instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND
-        ? JuiceException.notFound("unknown " + role + " " + id) : f))
+        ? JuiceException.notFound("unknown " + role + " " + id) : f));
+  }
+
+  /** The verified, ACTIVE identity; NOT_FOUND "unknown {role} {id}", PERMISSION_DENIED when not ACTIVE. */
+  Future<IdentityView> activeIdentity(String role, String id) {
+    return identity(role, id)
       .map(view -> {
         if (!view.getVerified()) {
           throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");

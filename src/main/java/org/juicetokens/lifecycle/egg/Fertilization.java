@@ -50,12 +50,12 @@ final class Fertilization {
 
   Future<EggView> fertilize(FertilizeEggRequest request) {
     ProofChecks.requireOne(request);
-    return home(request.getId()).compose(home -> home.equals(nodeId) ? fertilizeHere(request)
+    return home(request.getId(), true).compose(home -> home.equals(nodeId) ? fertilizeHere(request)
       : calls.ask(Addresses.node(home, Addresses.EGG_FERTILIZE_SUFFIX), request, 3 * calls.timeoutMs(), EggView.class));
   }
 
   Future<EggView> get(GetEggRequest request) {
-    return home(request.getId()).compose(home -> home.equals(nodeId) ? getHere(request)
+    return home(request.getId(), false).compose(home -> home.equals(nodeId) ? getHere(request)
       : calls.ask(Addresses.node(home, Addresses.EGG_GET_SUFFIX), request, EggView.class));
   }
 
@@ -105,9 +105,10 @@ final class Fertilization {
     });
   }
 
-  private Future<String> home(String eggId) {
+  /** The home node of the egg's owner (named in the id); a fertilization needs an ACTIVE owner, a read any. */
+  private Future<String> home(String eggId, boolean active) {
     String owner = EggIds.ownerOf(eggId);
-    return calls.activeIdentity("owner", owner).map(view -> view.getDocument().getHomeNode());
+    return (active ? calls.activeIdentity("owner", owner) : calls.identity("owner", owner)).map(view -> view.getDocument().getHomeNode());
   }
 
   private static Throwable notFound(Throwable failure, String text) {

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
 /**
  * Genesis pools: created on the issuer's (first member's) home node, which asks every member's home
  * node for the member's signed membership (point-to-point), then puts the pool into jt.genesisPools
- * (IF_ABSENT, signed by the issuer) and keeps that signed put in its EGGS family ({@code pool/<id>}).
+ * (IF_ABSENT, signed by the issuer), then keeps that signed put in its EGGS family ({@code pool/<id>}).
  * Every check (size, duplicates, every member known and ACTIVE) runs before anything is signed or written.
  */
 final class Pools {
@@ -93,8 +93,11 @@ final class Pools {
       DhtPutRequest put = DhtPutRequest.newBuilder().setMap(DhtMaps.GENESIS_POOLS).setKey(pool.getId()).setValue(value)
         .setWrittenAtMs(now).setSignerId(pool.getIssuerId()).setSignerPublicKey(s.getPublicKey()).setSignature(s.getSignature())
         .setCondition(DhtPutCondition.IF_ABSENT).build();
-      return calls.put(Map.of(POOL_PREFIX + pool.getId(), put.toByteString())).compose(kept -> calls.dhtPut(put));
-    }).map(written -> EggViews.pool(pool));
+      // kept here once in the DHT: a restarted cluster gets the pool back from this node
+      return calls.dhtPut(put).compose(written -> written.getApplied()
+        ? calls.put(Map.of(POOL_PREFIX + pool.getId(), put.toByteString()))
+        : Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "genesis pool id " + pool.getId() + " is taken; create again")));
+    }).map(kept -> EggViews.pool(pool));
   }
 
   /** The verified pool; NOT_FOUND when there is none. */
