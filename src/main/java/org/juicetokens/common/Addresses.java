@@ -194,6 +194,24 @@ public final class Addresses {
   public static final String COMMUNITY_PROPOSE_SUFFIX = "community.propose";
   public static final String COMMUNITY_APPROVE_SUFFIX = "community.approve";
 
+  // lifecycle/egg (node-local entry points; each forwards to the home node concerned with the suffixes below)
+  /** CreateGenesisPoolRequest → GenesisPoolView: created on the issuer's (first member's) home node, each membership signed on the member's. */
+  public static final String EGG_POOL_CREATE = "jt.lifecycle.egg.pool.create";
+  /** GenerateEggsRequest → EggBatchReply: the eggs are kept on the owner's home node. */
+  public static final String EGG_GENERATE = "jt.lifecycle.egg.generate";
+  /** FertilizeEggRequest → EggView (on the owner's home node, named in the egg id). */
+  public static final String EGG_FERTILIZE = "jt.lifecycle.egg.fertilize";
+  /** GetEggRequest → EggView. */
+  public static final String EGG_GET = "jt.lifecycle.egg.get";
+  /** EggStatsRequest → EggStats: this node's eggs per stage and counters (admin console). */
+  public static final String EGG_STATS = "jt.lifecycle.egg.stats";
+  public static final String EGG_POOL_CREATE_SUFFIX = "egg.pool.create";
+  /** Point-to-point: MembershipSignRequest → SignedMembership, signed by the member homed on that node. */
+  public static final String EGG_MEMBERSHIP_SUFFIX = "egg.membership";
+  public static final String EGG_GENERATE_SUFFIX = "egg.generate";
+  public static final String EGG_FERTILIZE_SUFFIX = "egg.fertilize";
+  public static final String EGG_GET_SUFFIX = "egg.get";
+
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */

@@ -24,6 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
+import org.juicetokens.lifecycle.egg.EggVerticle;
 import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
 import org.juicetokens.foundation.storage.StorageVerticle;
@@ -123,7 +124,8 @@ public final class JuiceNode {
           AuditVerticle::new,
           ChainVerticle::new,
           AttestationVerticle::new,
-          CommunityVerticle::new
+          CommunityVerticle::new,
+          EggVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -71,6 +71,14 @@ public final class GrpcEdge {
                                   TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
                                   TransactionGrpcService transactions, ChainGrpcService chains, TrustGrpcService trust,
                                   HealthChecks health) {
+    return create(vertx, nodeService, discoveryService, transport, identity, tokens, transactions, chains, trust,
+      new EggGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
+  }
+
+  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
+                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
+                                  TransactionGrpcService transactions, ChainGrpcService chains, TrustGrpcService trust,
+                                  EggGrpcService eggs, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
@@ -84,6 +92,7 @@ public final class GrpcEdge {
     server.addService(TransactionServiceGrpcService.of(transactions));
     server.addService(org.juicetokens.api.v1.ChainServiceGrpcService.of(chains));
     server.addService(TrustServiceGrpcService.of(trust));
+    server.addService(org.juicetokens.api.v1.EggServiceGrpcService.of(eggs));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

@@ -13,6 +13,7 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.common.ServiceMethod;
 import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.ChainGrpcService;
+import org.juicetokens.api.grpc.EggGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
@@ -78,7 +79,8 @@ public final class HttpServerVerticle extends VerticleBase {
       config.longValue(Settings.API_TRANSFER_WATCH_MS));
     ChainGrpcService chains = new ChainGrpcService(vertx.eventBus(), config.requestTimeoutMs());
     TrustGrpcService trust = new TrustGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, trust, node.health());
+    EggGrpcService eggs = new EggGrpcService(vertx.eventBus(), config.requestTimeoutMs());
+    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -99,7 +101,7 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs, vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));

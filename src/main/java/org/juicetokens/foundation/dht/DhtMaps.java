@@ -23,10 +23,12 @@ public final class DhtMaps {
   public static final String NODE_KEYS = "jt.nodeKeys";
   public static final String SYSTEM_ATTESTATIONS = "jt.systemAttestations";
   public static final String SYSTEM_ATTESTATIONS_BY_SUBJECT = "jt.systemAttestations.bySubject";
+  /** Genesis pools (lifecycle/egg): pool id → GenesisPool signed by its issuer, with every member's signed membership. */
+  public static final String GENESIS_POOLS = "jt.genesisPools";
   /** The generic key/value map behind {@code /api/v1/dht/{key}}. */
   public static final String KV = "jt.kv";
 
   public static final List<String> ALL = List.of(IDENTITIES, ATTESTATIONS, ATTESTATIONS_BY_SUBJECT, TOKEN_INDEX,
     ISSUANCES, PEER_ADVERTISEMENTS, CHAIN_HEADS, KV, COMMUNITIES, COMMUNITY_ATTESTATIONS, COMMUNITY_ATTESTATIONS_BY_SUBJECT,
-    NODE_KEYS, SYSTEM_ATTESTATIONS, SYSTEM_ATTESTATIONS_BY_SUBJECT);
+    NODE_KEYS, SYSTEM_ATTESTATIONS, SYSTEM_ATTESTATIONS_BY_SUBJECT, GENESIS_POOLS);
 }

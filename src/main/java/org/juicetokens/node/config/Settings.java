@@ -184,6 +184,17 @@ public final class Settings {
   public static final Setting TX_IN_DOUBT_ALERT_MS = def("tx.inDoubtAlertMs", "JT_TX_IN_DOUBT_ALERT_MS", "60000", LONG, "milliseconds > 0", "Health 'transactions' is KO while an exchange side has been IN_DOUBT longer than this");
   public static final Setting TX_DRILL_COMMIT_DELAY_MS = def("tx.drill.commitDelayMs", "JT_TX_DRILL_COMMIT_DELAY_MS", "0", LONG, "milliseconds >= 0", "DRILL ONLY: the payer waits this long after a Preparation before committing (a window to kill a node in); 0 in production");
 
+  // lifecycle (shared by eggs and renewal) and lifecycle/egg
+  public static final Setting LIFECYCLE_TIME_SCALE = def("lifecycle.timeScale", "JT_LIFECYCLE_TIME_SCALE", "1", DOUBLE, "a number >= 1", "Every lifecycle duration (egg dormancy and maturation, renewal notices and expiry) is divided by this; 1 in production, demos and tests use e.g. 1e6");
+  public static final Setting EGG_POOL_MIN_MEMBERS = def("egg.poolMinMembers", "JT_EGG_POOL_MIN_MEMBERS", "3", INT, "an integer >= 1", "Fewest identities of a genesis pool");
+  public static final Setting EGG_POOL_MAX_MEMBERS = def("egg.poolMaxMembers", "JT_EGG_POOL_MAX_MEMBERS", "12", INT, "an integer >= egg.poolMinMembers", "Most identities of a genesis pool");
+  public static final Setting EGG_MAX_BATCH = def("egg.maxBatchCount", "JT_EGG_MAX_BATCH_COUNT", "100", INT, "an integer 1-1000", "Most eggs one generation creates");
+  public static final Setting EGG_DORMANCY_HOURS = def("egg.dormancyHours", "JT_EGG_DORMANCY_HOURS", "720", DOUBLE, "hours > 0", "An egg not fertilized this long (÷ lifecycle.timeScale) after its generation expires");
+  public static final Setting EGG_FERTILIZED_HOURS = def("egg.fertilizedHours", "JT_EGG_FERTILIZED_HOURS", "24", DOUBLE, "hours > 0", "Time in stage FERTILIZED (÷ lifecycle.timeScale) before INCUBATING");
+  public static final Setting EGG_INCUBATING_HOURS = def("egg.incubatingHours", "JT_EGG_INCUBATING_HOURS", "48", DOUBLE, "hours > 0", "Time in stage INCUBATING (÷ lifecycle.timeScale) before HATCHING");
+  public static final Setting EGG_HATCHING_HOURS = def("egg.hatchingHours", "JT_EGG_HATCHING_HOURS", "12", DOUBLE, "hours > 0", "Time in stage HATCHING (÷ lifecycle.timeScale) before the egg hatches into its token (ACTIVE)");
+  public static final Setting EGG_RETRY_MS = def("egg.retryMs", "JT_EGG_RETRY_MS", "5000", LONG, "milliseconds > 0", "A stage step that failed (e.g. the hatch's mint while the issuer's node is away) is tried again after this (not scaled)");
+
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());

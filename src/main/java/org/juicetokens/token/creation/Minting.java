@@ -6,6 +6,7 @@ import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
+import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.token.proto.GenesisRecord;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenStoreReply;
@@ -24,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * (DHT), the genesis records signed by the issuer, then the tokens handed to the owner's home node,
  * which stores them in one batch and writes their index entries. A mint refused by the claim (someone
  * else's issuance) has written nothing; a mint that fails after obtaining its indices leaves a gap
- * in the issuance's numbering, never a reused index.
+ * in the issuance's numbering, never a reused index. Eggs use two more modes ({@link ReservedIndex}): a
+ * reservation of indices without tokens, and the later mint of one token at a reserved index.
  */
 final class Minting {
   private final TokenCalls calls;
@@ -56,10 +58,11 @@ final class Minting {
   /** Entry point on any node: checks the request, then mints here or on the issuer's home node. */
   Future<MintReply> mint(MintRequest request) {
     MintOrder order = limits.check(request);
+    ReservedIndex.checkMode(request);
     return calls.identity("issuer", order.issuerId()).compose(issuer -> {
       String home = issuer.getDocument().getHomeNode();
       if (home.equals(nodeId)) {
-        return mintWith(order, issuer);
+        return mintWith(order, request, issuer);
       }
       return calls.ask(Addresses.node(home, Addresses.TOKEN_MINT_SUFFIX), request,
         MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 1), MintReply.class);
@@ -69,14 +72,15 @@ final class Minting {
   /** The mint on the issuer's home node (point-to-point entry: the issuer is read again here). */
   Future<MintReply> mintHere(MintRequest request) {
     MintOrder order = limits.check(request);
-    return calls.identity("issuer", order.issuerId()).compose(issuer -> mintWith(order, issuer));
+    ReservedIndex.checkMode(request);
+    return calls.identity("issuer", order.issuerId()).compose(issuer -> mintWith(order, request, issuer));
   }
 
   /**
    * The issuer must be ACTIVE and homed here, the owner known and ACTIVE; the claim is read
    * meanwhile (a read changes nothing) and written only after both checks passed.
    */
-  private Future<MintReply> mintWith(MintOrder order, IdentityView issuer) {
+  private Future<MintReply> mintWith(MintOrder order, MintRequest mode, IdentityView issuer) {
     try {
       TokenCalls.requireActive("issuer", order.issuerId(), issuer);
     } catch (JuiceException e) {
@@ -95,13 +99,33 @@ final class Minting {
     Future<IssuanceLedger.Seen> claim = ledger.read(issuanceId);
     return Future.all(owner, claim)
       .recover(failure -> Future.failedFuture(owner.failed() ? owner.cause() : failure))
-      .compose(both -> mintFor(order, issuanceId, issuer, owner.result(), claim.result()))
+      .compose(both -> mintFor(order, mode, issuanceId, issuer, owner.result(), claim.result()))
       .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()));
   }
 
-  private Future<MintReply> mintFor(MintOrder order, String issuanceId, IdentityView issuer, IdentityView owner, IssuanceLedger.Seen claim) {
+  /** The indices of this mint: obtained from the ledger, or (an egg's hatch) the one reserved before if its token is not minted yet. */
+  private Future<IssuanceClaims.Range> indices(MintOrder order, MintRequest mode, String issuanceId, byte[] issuerKey,
+                                               IssuanceLedger.Seen claim) {
+    if (mode.getAtIndex() == 0) {
+      return ledger.obtain(order, issuanceId, issuerKey, claim);
+    }
+    String tokenId = TokenIds.format(mint.location(), order.reference(), order.denomination(), mode.getAtIndex());
+    return calls.dhtGet(DhtMaps.TOKEN_INDEX, tokenId, false).map(found -> {
+      if (found.getFound()) {
+        throw new JuiceException(ErrorCode.ALREADY_EXISTS, "token " + tokenId + " is already minted");
+      }
+      return ReservedIndex.at(claim.claim(), issuanceId, order.issuerId(), mode.getAtIndex());
+    });
+  }
+
+  private Future<MintReply> mintFor(MintOrder order, MintRequest mode, String issuanceId, IdentityView issuer, IdentityView owner,
+                                    IssuanceLedger.Seen claim) {
     byte[] issuerKey = issuer.getActivePublicKey().toByteArray();
-    return ledger.obtain(order, issuanceId, issuerKey, claim).compose(range -> {
+    return indices(order, mode, issuanceId, issuerKey, claim).compose(range -> {
+      if (mode.getReserveOnly()) {
+        return Future.succeededFuture(MintReply.newBuilder().setIssuanceId(issuanceId).setIssuanceClaimed(range.claimed())
+          .setFirstIndex(range.first()).build());
+      }
       List<GenesisRecord> records = mint.records(order, range, issuerKey, owner.getActivePublicKey().toByteArray(),
         System.currentTimeMillis());
       return signAll(order.issuerId(), issuerKey, records)
@@ -114,6 +138,7 @@ final class Minting {
           .setIssuanceClaimed(range.claimed())
           .setAmountHundredths(order.amountHundredths())
           .setIndexPending(stored.getIndexPending())
+          .setFirstIndex(range.first())
           .build());
     });
   }
