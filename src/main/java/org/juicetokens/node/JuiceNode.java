@@ -121,7 +121,8 @@ public final class JuiceNode {
           TransactionVerticle::new,
           AuditVerticle::new,
           ChainVerticle::new,
-          AttestationVerticle::new
+          AttestationVerticle::new,
+          org.juicetokens.lifecycle.renewal.RenewalVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -34,7 +34,10 @@ final class AuditTally {
   }
 
   AuditTally token(Token token) {
-    if (expired(token, nowMs)) {
+    if (token.getState() == TokenState.RENEWED) {
+      // replaced by a renewal: its index entry stays (minted), its replacement is minted and held too
+      part.setRenewedHundredths(part.getRenewedHundredths() + token.getDenomination() * 100L);
+    } else if (expired(token, nowMs)) {
       part.setExpiredHundredths(part.getExpiredHundredths() + valueHundredths(token));
     } else {
       part.setHeldHundredths(part.getHeldHundredths() + valueHundredths(token));
