@@ -187,6 +187,8 @@ public final class Addresses {
   public static final String RENEWAL_EVENTS_LOCAL = "jt.lifecycle.renewal.events.local";
   public static final String RENEWAL_RENEW_SUFFIX = "renewal.renew";
   public static final String RENEWAL_NOTICES_SUFFIX = "renewal.notices";
+  /** Point-to-point on the facilitator's home node: RenewalRecord → RenewalRecord, credits a reward under one unit to its wissel (once). */
+  public static final String RENEWAL_CREDIT_SUFFIX = "renewal.credit";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";

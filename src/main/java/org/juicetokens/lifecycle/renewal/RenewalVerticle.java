@@ -52,6 +52,7 @@ public final class RenewalVerticle extends VerticleBase {
     int maxScan = node.config().integer(Settings.STORAGE_MAX_SCAN);
     NoticeScanner scanner = new NoticeScanner(calls, settings, meters, maxScan,
       n -> bus.publish(Addresses.RENEWAL_EVENTS, RenewalEvent.newBuilder().setNodeId(self).setNotice(n).build()));
+    RewardCredits credits = new RewardCredits(calls, settings);
     NoticeReads reads = new NoticeReads(calls, self, settings.noticeLimit());
 
     List<MessageConsumer<?>> consumers = List.of(
@@ -62,6 +63,8 @@ public final class RenewalVerticle extends VerticleBase {
         r -> op("renewHere", detail(r), () -> renewals.renewHere(r))),
       Bus.serve(bus, Addresses.node(self, Addresses.RENEWAL_NOTICES_SUFFIX), NoticesRequest.class,
         r -> op("noticesHere", r.getIdentityId(), () -> reads.listHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.RENEWAL_CREDIT_SUFFIX), org.juicetokens.lifecycle.renewal.proto.RenewalRecord.class,
+        r -> op("creditReward", r.getRenewalId(), () -> credits.credit(r))),
       bus.consumer(Addresses.RENEWAL_EVENTS, m -> bus.publish(Addresses.RENEWAL_EVENTS_LOCAL, m.body(), LOCAL)));
 
     node.health().register(HEALTH_ID, promise -> promise.complete(Status.OK(health())));

@@ -139,11 +139,15 @@ final class Renewals {
     RenewalRecord record = RenewalRecord.newBuilder().setRenewalId(signed.getRenewalId()).setOwnerId(old.getOwnerId())
       .setOldTokenId(old.getId()).setNewTokenId(renewed.getId()).setFacilitatorId(signed.getFacilitatorId())
       .setValueHundredths(value).setRewardHundredths(reward).setRenewedAtMs(signed.getRenewedAtMs())
-      .setTokenAgeMs(now - old.getCreatedAtMs()).setRewardTxId(reward > 0 ? RewardPayer.txId(signed.getRenewalId(), 0) : "").build();
+      .setTokenAgeMs(now - old.getCreatedAtMs()).setRewardTxId(reward >= 100 ? RewardPayer.txId(signed.getRenewalId(), 0) : "").build();
     TokenApply.Builder step = TokenApply.newBuilder().setOwnerId(old.getOwnerId()).setTxId(signed.getRenewalId()).setSync(true)
       .addRenewIds(old.getId()).addPutTokens(renewed)
       .addWrites(RenewalLayout.put(RenewalLayout.renewalKey(record.getRenewalId()), record.toByteString()));
-    if (reward > 0) {
+    if (reward > 0 && reward < 100) {
+      // under one unit: the owner's wissel pays it in this very batch; the facilitator's wissel is credited from the outbox
+      step.setWisselDeltaHundredths((int) -reward)
+        .addWrites(RenewalLayout.put(RenewalLayout.creditKey(record.getRenewalId()), record.toByteString()));
+    } else if (reward > 0) {
       step.addWrites(RenewalLayout.put(RenewalLayout.rewardKey(record.getRenewalId()), record.toByteString()));
     }
     return calls.ask(Addresses.TOKEN_APPLY, step.build(), calls.timeoutMs(), TokenApplyReply.class).compose(applied -> {

@@ -18,11 +18,13 @@ import java.util.Set;
 
 /**
  * The facilitator's reward (PROTOCOL.md §Lifecycle: a percentage of the value, in hundredths), paid by
- * the owner as an ordinary transfer: the transaction layer moves the value (wissel hundredths and
- * change as for any payment), so the cluster audit balances without a rule of its own. The renewal's
- * batch wrote an outbox marker {@code rw/<renewal id>}; it is removed once the transfer COMMITTED.
- * A retry uses the same tx id (the transaction layer answers the same transfer, never pays twice);
- * a transfer that ended ABORTED or FAILED is tried again under the next attempt's tx id.
+ * the owner. Under one unit (a payment moves at least one whole token, so no transfer can carry it):
+ * the owner's wissel paid it in the renewal's own batch, and the outbox marker {@code rwc/<renewal id>}
+ * (counted in flight by the audit) is delivered to the facilitator's home node ({@link RewardCredits}),
+ * then removed. One unit or more: an ordinary transfer from the outbox marker {@code rw/<renewal id>}
+ * (value and change as for any payment), removed once it COMMITTED; a retry uses the same tx id (the
+ * transaction layer answers the same transfer, never pays twice), one that ended ABORTED or FAILED is
+ * tried again under the next attempt's tx id. Either way the cluster audit balances.
  */
 final class RewardPayer {
   private static final Logger LOG = LoggerFactory.getLogger(RewardPayer.class);
@@ -47,6 +49,23 @@ final class RewardPayer {
     if (!paying.add(record.getRenewalId())) {
       return Future.succeededFuture(false);
     }
+    Future<Boolean> paid = record.getRewardHundredths() < 100 ? credit(record) : transfer(record);
+    return paid.onFailure(e -> LOG.warn("[Renewal] reward of {} not paid yet: {}", record.getRenewalId(), e.getMessage()))
+      .onComplete(ar -> paying.remove(record.getRenewalId()));
+  }
+
+  /** Under one unit: the owner's wissel already paid; the facilitator's home node credits its wissel. */
+  private Future<Boolean> credit(RenewalRecord record) {
+    return calls.activeIdentity("facilitator", record.getFacilitatorId()).compose(view -> calls.ask(
+        Addresses.node(view.getDocument().getHomeNode(), Addresses.RENEWAL_CREDIT_SUFFIX), record, 2 * calls.timeoutMs(), RenewalRecord.class))
+      .compose(credited -> {
+        meters.rewardPaid(record.getRewardHundredths());
+        return calls.batch(StoreBatch.newBuilder().setSync(true)
+          .addWrites(RenewalLayout.delete(RenewalLayout.creditKey(record.getRenewalId()))).build()).map(ack -> true);
+      });
+  }
+
+  private Future<Boolean> transfer(RenewalRecord record) {
     TransferRequest transfer = TransferRequest.newBuilder().setFromId(record.getOwnerId()).setToId(record.getFacilitatorId())
       .setAmountHundredths(record.getRewardHundredths()).setTxId(record.getRewardTxId()).build();
     return calls.ask(Addresses.TX_TRANSFER, transfer, transferWaitMs, Transfer.class).compose(t -> {
@@ -64,14 +83,17 @@ final class RewardPayer {
           .addWrites(RenewalLayout.put(RenewalLayout.rewardKey(record.getRenewalId()), next.toByteString())).build()).map(ack -> false);
       }
       return Future.succeededFuture(false);
-    }).onFailure(e -> LOG.warn("[Renewal] reward {} of {} not paid yet: {}", record.getRewardTxId(), record.getRenewalId(), e.getMessage()))
-      .onComplete(ar -> paying.remove(record.getRenewalId()));
+    });
   }
 
   /** Pays every reward still owed (the outbox); answers how many remain unpaid. */
   Future<Integer> payOwed(int limit) {
-    return calls.scan(StoreFamily.NOTICES, RenewalLayout.bytes(RenewalLayout.REWARD_PREFIX), limit).compose(scan -> {
-      meters.rewardsPending(scan.getEntriesCount());
+    return payOwed(RenewalLayout.CREDIT_PREFIX, limit).compose(credits -> payOwed(RenewalLayout.REWARD_PREFIX, limit).map(n -> n + credits))
+      .onSuccess(meters::rewardsPending);
+  }
+
+  private Future<Integer> payOwed(String prefix, int limit) {
+    return calls.scan(StoreFamily.NOTICES, RenewalLayout.bytes(prefix), limit).compose(scan -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (StoreEntry e : scan.getEntriesList()) {
         RenewalRecord record;
@@ -83,7 +105,7 @@ final class RewardPayer {
         }
         chain = chain.compose(n -> pay(record).otherwise(false).map(paid -> paid ? n : n + 1));
       }
-      return chain.onSuccess(meters::rewardsPending);
+      return chain;
     });
   }
 }

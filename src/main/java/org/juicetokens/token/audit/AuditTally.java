@@ -60,6 +60,12 @@ final class AuditTally {
     return this;
   }
 
+  /** A renewal reward paid from the owner's wissel and not yet on the facilitator's: value in flight. */
+  AuditTally rewardInTransit(String key) {
+    part.setInFlight(part.getInFlight() + 1);
+    return problem("renewal reward in transit to its facilitator: " + key);
+  }
+
   /** A jt.tokenIndex key this member owns. */
   AuditTally indexKey(String tokenId) {
     try {
