@@ -35,16 +35,4 @@ final class NoticeRules {
     }
     return due;
   }
-
-  /** The earliest moment any threshold of {@code token} falls due after {@code nowMs}, or Long.MAX_VALUE. */
-  static long next(Token token, long nowMs, List<Long> beforeMs) {
-    long next = Long.MAX_VALUE;
-    for (long before : beforeMs) {
-      long at = token.getExpiresAtMs() - before;
-      if (at > nowMs && token.getCreatedAtMs() < at) {
-        next = Math.min(next, at);
-      }
-    }
-    return next;
-  }
 }
