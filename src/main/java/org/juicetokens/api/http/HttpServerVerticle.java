@@ -99,7 +99,8 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust,
+      new org.juicetokens.api.grpc.RenewalGrpcService(vertx.eventBus(), config.requestTimeoutMs()), vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
@@ -125,6 +126,7 @@ public final class HttpServerVerticle extends VerticleBase {
     methods.addAll(TokenServiceGrpcService.all());
     methods.addAll(TransactionServiceGrpcService.all());
     methods.addAll(TrustServiceGrpcService.all());
+    methods.addAll(org.juicetokens.api.v1.RenewalServiceGrpcService.all());
     return methods;
   }
 

@@ -16,7 +16,8 @@ public final class AdminSections {
       new TelomereAdminSection(),
       new org.juicetokens.token.audit.TransactionAdminSection(),
       new org.juicetokens.trust.chain.ChainAdminSection(),
-      new org.juicetokens.trust.attestation.AttestationAdminSection()
+      new org.juicetokens.trust.attestation.AttestationAdminSection(),
+      new org.juicetokens.lifecycle.renewal.RenewalAdminSection()
     );
   }
 }

@@ -54,7 +54,8 @@ class AdminConsoleBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
     "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens",
-    "panel-telomere", "panel-transactions", "panel-chain", "panel-attestations");
+    "panel-telomere", "panel-transactions", "panel-chain", "panel-attestations",
+    "panel-renewals");
 
   private static EdgeTestNode node;
 
