@@ -55,11 +55,21 @@ class TransferReputationTest {
       assertThat(refused.getMessage()).contains("trust verification failed");
       ask(nodes.get(1), Addresses.TX_TRANSFER, TransferRequest.newBuilder().setFromId(payer).setToId(payee).setAmountHundredths(500)
         .setMinPayeeTrustLevel("LOW").build(), Transfer.class);
+      // the payer's COMMITTED answers before the payee's side finalized and recorded its system attestation
       Reputation payeeReputation = reputation(nodes.get(0), payee);
+      for (long deadline = System.currentTimeMillis() + 30_000; payeeReputation.getCompletedTransfers() < 2
+        && System.currentTimeMillis() < deadline; payeeReputation = reputation(nodes.get(0), payee)) {
+        Thread.sleep(100);
+      }
       assertThat(payeeReputation.getCompletedTransfers()).isEqualTo(2);
       assertThat(payeeReputation.getScore()).isGreaterThan(0.5);
       assertThat(payeeReputation.getLevel()).isNotEqualTo("NONE");
-      assertThat(reputation(nodes.get(1), payer).getCompletedTransfers()).isEqualTo(2);
+      Reputation payerReputation = reputation(nodes.get(1), payer);
+      for (long deadline = System.currentTimeMillis() + 30_000; payerReputation.getCompletedTransfers() < 2
+        && System.currentTimeMillis() < deadline; payerReputation = reputation(nodes.get(1), payer)) {
+        Thread.sleep(100);
+      }
+      assertThat(payerReputation.getCompletedTransfers()).isEqualTo(2);
     } finally {
       InJvmClusters.closeAll(nodes);
     }
