@@ -113,6 +113,8 @@ public final class Addresses {
   public static final String TOKEN_HISTORY_SUFFIX = "token.history";
   public static final String TOKEN_BALANCE_SUFFIX = "token.balance";
   public static final String TOKEN_LIST_SUFFIX = "token.list";
+  /** Point-to-point on the issuer's home node: RenewalMintRequest → Token (signed, not stored; lifecycle/renewal). */
+  public static final String TOKEN_RENEW_MINT_SUFFIX = "token.renewMint";
   /**
    * TokenApply → TokenApplyReply (node-local): one exchange step on the tokens of an owner homed here,
    * checked and written as one atomic batch with the step's WAL record (through the owner's queue, so
@@ -211,6 +213,22 @@ public final class Addresses {
   public static final String EGG_GENERATE_SUFFIX = "egg.generate";
   public static final String EGG_FERTILIZE_SUFFIX = "egg.fertilize";
   public static final String EGG_GET_SUFFIX = "egg.get";
+
+  // lifecycle/renewal (node-local entry points; each runs on the token owner's home node, asked point-to-point)
+  /** RenewRequest → RenewReply: renews a token (forwarded to its owner's home node with {@link #RENEWAL_RENEW_SUFFIX}). */
+  public static final String RENEWAL_RENEW = "jt.lifecycle.renewal.renew";
+  /** NoticesRequest → NoticeList: an identity's expiry notices, from its home node. */
+  public static final String RENEWAL_NOTICES = "jt.lifecycle.renewal.notices";
+  /** RenewalStatsRequest → RenewalStats: this node's renewal figures for the admin console. */
+  public static final String RENEWAL_STATS = "jt.lifecycle.renewal.stats";
+  /** Published cluster-wide for every expiry notice and renewal; body: RenewalEvent. */
+  public static final String RENEWAL_EVENTS = "jt.lifecycle.renewal.events";
+  /** Node-local re-publication of {@link #RENEWAL_EVENTS} (the admin event stream subscribes to it). */
+  public static final String RENEWAL_EVENTS_LOCAL = "jt.lifecycle.renewal.events.local";
+  public static final String RENEWAL_RENEW_SUFFIX = "renewal.renew";
+  public static final String RENEWAL_NOTICES_SUFFIX = "renewal.notices";
+  /** Point-to-point on the facilitator's home node: RenewalRecord → RenewalRecord, credits a reward under one unit to its wissel (once). */
+  public static final String RENEWAL_CREDIT_SUFFIX = "renewal.credit";
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";

@@ -125,7 +125,8 @@ public final class JuiceNode {
           ChainVerticle::new,
           AttestationVerticle::new,
           CommunityVerticle::new,
-          EggVerticle::new
+          EggVerticle::new,
+          org.juicetokens.lifecycle.renewal.RenewalVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -93,6 +93,7 @@ public final class GrpcEdge {
     server.addService(org.juicetokens.api.v1.ChainServiceGrpcService.of(chains));
     server.addService(TrustServiceGrpcService.of(trust));
     server.addService(org.juicetokens.api.v1.EggServiceGrpcService.of(eggs));
+    server.addService(org.juicetokens.api.v1.RenewalServiceGrpcService.of(new RenewalGrpcService(vertx.eventBus(), nodeService.timeoutMs())));
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;

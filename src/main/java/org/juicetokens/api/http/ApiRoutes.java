@@ -67,14 +67,16 @@ final class ApiRoutes {
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                     org.juicetokens.api.v1.ChainServiceService chains, TrustServiceService trust, Vertx vertx, long watchMaxMs, ApiAuth auth,
                     long maxBodyBytes) {
-    mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, null, vertx, watchMaxMs, auth, maxBodyBytes);
+    mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, null, null, vertx, watchMaxMs, auth,
+      maxBodyBytes);
   }
 
-  /** {@code eggs} null: no genesis-pool/egg routes. */
+  /** {@code eggs} null: no genesis-pool/egg routes; {@code renewals} null: no renewal/notice routes. */
   static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
                     IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                     org.juicetokens.api.v1.ChainServiceService chains, TrustServiceService trust,
-                    org.juicetokens.api.v1.EggServiceService eggs, Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+                    org.juicetokens.api.v1.EggServiceService eggs, org.juicetokens.api.v1.RenewalServiceService renewals, Vertx vertx,
+                    long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -112,6 +114,9 @@ final class ApiRoutes {
     }
     if (eggs != null) {
       EggRoutes.mount(router, eggs);
+    }
+    if (renewals != null) {
+      RenewalRoutes.mount(router, renewals);
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

@@ -101,7 +101,8 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs, vertx,
+    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs,
+      new org.juicetokens.api.grpc.RenewalGrpcService(vertx.eventBus(), config.requestTimeoutMs()), vertx,
       config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
@@ -127,6 +128,7 @@ public final class HttpServerVerticle extends VerticleBase {
     methods.addAll(TokenServiceGrpcService.all());
     methods.addAll(TransactionServiceGrpcService.all());
     methods.addAll(TrustServiceGrpcService.all());
+    methods.addAll(org.juicetokens.api.v1.RenewalServiceGrpcService.all());
     return methods;
   }
 

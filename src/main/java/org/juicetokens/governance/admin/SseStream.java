@@ -41,6 +41,8 @@ final class SseStream {
     consumers.add(vertx.eventBus().localConsumer(Addresses.TIME_STATUS, m -> send("time", toJson(m.body()))));
     // every member's exchanges, relayed node-locally (api.grpc.TransferEventRelay)
     consumers.add(vertx.eventBus().localConsumer(Addresses.TX_EVENTS_LOCAL, m -> send("transfer", toJson(m.body()))));
+    // every member's expiry notices and renewals, relayed node-locally (lifecycle.renewal.RenewalVerticle)
+    consumers.add(vertx.eventBus().localConsumer(Addresses.RENEWAL_EVENTS_LOCAL, m -> send("renewal", toJson(m.body()))));
     tick();
     timerId = vertx.setPeriodic(intervalMs, id -> tick());
   }

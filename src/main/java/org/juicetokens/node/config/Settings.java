@@ -196,6 +196,18 @@ public final class Settings {
   public static final Setting EGG_RETRY_MS = def("egg.retryMs", "JT_EGG_RETRY_MS", "5000", LONG, "milliseconds > 0", "A stage step that failed (e.g. the hatch's mint while the issuer's node is away) is tried again after this (not scaled)");
 
 
+  // lifecycle (shared by lifecycle/egg and lifecycle/renewal)
+
+  // lifecycle/renewal
+  public static final Setting RENEWAL_NOTICE_DAYS = def("renewal.noticeDays", "JT_RENEWAL_NOTICE_DAYS", "7,3,1", LIST, "a comma list of distinct whole days > 0", "Expiry notices are issued this many days before a token expires (divided by lifecycle.timeScale)");
+  public static final Setting RENEWAL_LIFETIME_DAYS = def("renewal.lifetimeDays", "JT_RENEWAL_LIFETIME_DAYS", "365", INT, "days > 0", "Lifetime of a renewed token: its new expiry = renewal time + this (divided by lifecycle.timeScale)");
+  public static final Setting RENEWAL_SCAN_MINUTES = def("renewal.noticeScanMinutes", "JT_RENEWAL_SCAN_MINUTES", "60", DOUBLE, "minutes > 0", "How often a node scans the tokens homed on it for due expiry notices (divided by lifecycle.timeScale, at least renewal.minScanMs)");
+  public static final Setting RENEWAL_MIN_SCAN_MS = def("renewal.minScanMs", "JT_RENEWAL_MIN_SCAN_MS", "200", LONG, "milliseconds > 0", "Floor of the notice scan interval once scaled");
+  public static final Setting RENEWAL_REWARD_PERCENT = def("renewal.facilitatorRewardPercent", "JT_RENEWAL_REWARD_PERCENT", "2", DOUBLE, "a percentage 0-5 (renewal.maxRewardPercent)", "What a facilitator earns of the value of an expired token it helps renew, paid in hundredths by the owner");
+  public static final Setting RENEWAL_MAX_REWARD_PERCENT = def("renewal.maxRewardPercent", "JT_RENEWAL_MAX_REWARD_PERCENT", "5", DOUBLE, "a percentage 0-100", "Ceiling of renewal.facilitatorRewardPercent (PROTOCOL.md: at most 5 %)");
+  public static final Setting RENEWAL_REWARD_RETRY_MS = def("renewal.rewardRetryMs", "JT_RENEWAL_REWARD_RETRY_MS", "10000", LONG, "milliseconds > 0", "How often unpaid facilitator rewards (durable outbox) are paid again (same transfer id: never twice)");
+  public static final Setting RENEWAL_NOTICE_LIMIT = def("renewal.noticeLimit", "JT_RENEWAL_NOTICE_LIMIT", "200", INT, "an integer > 0", "Most notices one GET /identities/{id}/notices answers (newest first)");
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }

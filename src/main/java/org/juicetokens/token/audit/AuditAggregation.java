@@ -36,6 +36,7 @@ public final class AuditAggregation {
       report.setMintedHundredths(report.getMintedHundredths() + part.getMintedHundredths())
         .setHeldHundredths(report.getHeldHundredths() + part.getHeldHundredths())
         .setExpiredHundredths(report.getExpiredHundredths() + part.getExpiredHundredths())
+        .setRenewedHundredths(report.getRenewedHundredths() + part.getRenewedHundredths())
         .setLockedTokens(report.getLockedTokens() + part.getLockedTokens())
         .setInDoubt(report.getInDoubt() + part.getInDoubt())
         .setInFlight(report.getInFlight() + part.getInFlight())
@@ -64,13 +65,14 @@ public final class AuditAggregation {
     }
     report.setDuplicateOwners(duplicates);
 
-    long accounted = report.getHeldHundredths() + report.getExpiredHundredths();
+    long accounted = report.getHeldHundredths() + report.getExpiredHundredths() + report.getRenewedHundredths();
     long difference = accounted - report.getMintedHundredths();
+    String accountedAs = report.getRenewedHundredths() == 0 ? "held + expired" : "held + expired + renewed";
     if (difference < 0) {
-      problems.add("shortfall of " + hundredths(-difference) + ": held + expired = " + hundredths(accounted)
+      problems.add("shortfall of " + hundredths(-difference) + ": " + accountedAs + " = " + hundredths(accounted)
         + ", minted = " + hundredths(report.getMintedHundredths()));
     } else if (difference > 0) {
-      problems.add("surplus of " + hundredths(difference) + ": held + expired = " + hundredths(accounted)
+      problems.add("surplus of " + hundredths(difference) + ": " + accountedAs + " = " + hundredths(accounted)
         + ", minted = " + hundredths(report.getMintedHundredths()));
     }
     if (report.getInFlight() > 0) {

@@ -15,23 +15,23 @@ import java.util.function.Function;
  * characters identity ids, token ids and tx ids are made of), down to {@link #MAX_DEPTH} levels.
  * What still does not fit is reported, never silently dropped.
  */
-final class PrefixScan {
+public final class PrefixScan {
   /** Every character of the keys under tok/ (hex owner ids, '/', token ids) and open/ (tx ids). */
   static final String KEY_ALPHABET = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
   static final int MAX_DEPTH = 4;
 
   /** The entries found, and whether some prefix was still truncated at the deepest level. */
-  record Result(List<StoreEntry> entries, boolean incomplete) {
+  public record Result(List<StoreEntry> entries, boolean incomplete) {
   }
 
   private final Function<byte[], Future<StoreScanResult>> scan;
 
   /** {@code scan}: one storage scan of a prefix (at the store's limit). */
-  PrefixScan(Function<byte[], Future<StoreScanResult>> scan) {
+  public PrefixScan(Function<byte[], Future<StoreScanResult>> scan) {
     this.scan = scan;
   }
 
-  Future<Result> all(String prefix) {
+  public Future<Result> all(String prefix) {
     return scan(prefix, 0);
   }
 

@@ -42,7 +42,10 @@ final class LedgerStep {
   }
 
   /** The batch and what it changes (for the meters and the index). */
-  record Result(StoreBatch batch, List<Token> stored, List<Token> added, List<Token> gone, TokenApplyReply reply) {
+  record Result(StoreBatch batch, List<Token> stored, List<Token> added, List<Token> gone, TokenApplyReply reply, List<Token> renewed) {
+    Result(StoreBatch batch, List<Token> stored, List<Token> added, List<Token> gone, TokenApplyReply reply) {
+      this(batch, stored, added, gone, reply, List.of());
+    }
   }
 
   static Result plan(TokenApply step, Loaded loaded, long nowMs) {
@@ -70,6 +73,7 @@ final class LedgerStep {
       requireSpendable(t, nowMs, tx);
       changed.put(id, locked(t, tx));
     }
+    List<Token> renewed = renew(step, loaded, changed);
     Token wissel = loaded.wissel() == null ? null : changed.getOrDefault(loaded.wissel().getId(), loaded.wissel());
     if (step.getLockWissel()) {
       if (wissel == null) {
@@ -135,10 +139,40 @@ final class LedgerStep {
     for (Token t : changed.values()) {
       batch.addWrites(put(TokenStoreLayout.tokenKey(owner, t.getId()), t.toByteString()));
     }
+    for (Token t : renewed) {
+      batch.addWrites(put(TokenStoreLayout.pendingIndexKey(t.getId()), ByteString.copyFromUtf8(owner)));
+    }
     batch.addAllWrites(step.getWritesList());
     TokenApplyReply reply = TokenApplyReply.newBuilder().setLocked(step.getLockIdsCount()).setRemoved(removed.size())
       .setStored(stored.size()).setHasWissel(wissel != null).setWisselHundredths(wissel == null ? 0 : wissel.getWisselHundredths()).build();
-    return new Result(batch.build(), stored, added, gone, reply);
+    List<Token> gone2 = new ArrayList<>(gone);
+    gone2.addAll(renewed);
+    return new Result(batch.build(), stored, added, gone2, reply, renewed);
+  }
+
+  /**
+   * The renewal of {@code renew_ids} (lifecycle/renewal): each must be the owner's, ACTIVE (its
+   * expiry does not matter: an expired token is renewed through a facilitator) and not the wissel;
+   * it becomes RENEWED (no longer held: the audit counts it as renewed value).
+   */
+  private static List<Token> renew(TokenApply step, Loaded loaded, Map<String, Token> changed) {
+    List<Token> renewed = new ArrayList<>();
+    for (String id : step.getRenewIdsList()) {
+      Token t = loaded.toLock().get(id);
+      if (t == null) {
+        throw conflict("token " + id + " is not held by " + step.getOwnerId());
+      }
+      if (t.getWissel()) {
+        throw JuiceException.invalidArgument("token " + id + " is the wissel: it is not renewed on its own");
+      }
+      if (t.getState() != TokenState.ACTIVE || changed.containsKey(id)) {
+        throw conflict("token " + id + " is " + (changed.containsKey(id) ? "locked by this step" : t.getState()) + ", not renewable");
+      }
+      Token r = t.toBuilder().setState(TokenState.RENEWED).build();
+      changed.put(id, r);
+      renewed.add(r);
+    }
+    return renewed;
   }
 
   /** ACTIVE and unexpired; or already locked by this tx (the same step applied again changes nothing). */

@@ -14,6 +14,7 @@ import org.juicetokens.foundation.storage.proto.StoreBatch;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenIndexEntry;
+import org.juicetokens.token.proto.TokenState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,10 @@ final class TokenIndex {
     } catch (InvalidProtocolBufferException e) {
       there = TokenIndexEntry.getDefaultInstance();
     }
-    if (there.getTransferNumber() >= entry.getTransferNumber() && !there.getTokenId().isEmpty()) {
+    // a renewal moves the entry of the same transfer forward to RENEWED (and never back)
+    boolean renewal = entry.getState() == TokenState.RENEWED && there.getState() != TokenState.RENEWED
+      && there.getTransferNumber() == entry.getTransferNumber();
+    if (there.getTransferNumber() >= entry.getTransferNumber() && !there.getTokenId().isEmpty() && !renewal) {
       return Future.succeededFuture();
     }
     if (attemptsLeft <= 0) {

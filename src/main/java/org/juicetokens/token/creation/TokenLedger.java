@@ -45,7 +45,9 @@ final class TokenLedger {
   Future<TokenApplyReply> apply(TokenApply step) {
     String owner = step.getOwnerId();
     Map<String, Future<StoreValue>> locks = new HashMap<>();
-    for (String id : new LinkedHashSet<>(step.getLockIdsList())) {
+    Set<String> held = new LinkedHashSet<>(step.getLockIdsList());
+    held.addAll(step.getRenewIdsList());
+    for (String id : held) {
       locks.put(id, calls.storeGet(TokenStoreLayout.tokenKey(owner, id)));
     }
     Set<String> idsToCheck = new LinkedHashSet<>(step.getRemoveIdsList());
@@ -80,10 +82,12 @@ final class TokenLedger {
       return calls.storeBatch(result.batch()).map(ack -> {
         result.added().forEach(t -> meters.held(t.getDenomination(), 1));
         result.gone().forEach(t -> meters.held(denominationOf(t.getId()), -1));
-        if (!result.stored().isEmpty()) {
-          meters.indexPending(result.stored().size());
-          index.publish(result.stored()).onFailure(e -> LOG.warn("[Token] index of {} tokens of tx {} not advanced: {}",
-            result.stored().size(), step.getTxId(), e.getMessage()));
+        List<Token> toIndex = new ArrayList<>(result.stored());
+        toIndex.addAll(result.renewed());
+        if (!toIndex.isEmpty()) {
+          meters.indexPending(toIndex.size());
+          index.publish(toIndex).onFailure(e -> LOG.warn("[Token] index of {} tokens of tx {} not advanced: {}",
+            toIndex.size(), step.getTxId(), e.getMessage()));
         }
         return result.reply();
       });

@@ -17,6 +17,7 @@ import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
+import org.juicetokens.token.proto.RenewalMintRequest;
 import org.juicetokens.token.proto.TokenApply;
 import org.juicetokens.token.proto.TokenHeldRequest;
 import org.juicetokens.token.proto.TokenStatsRequest;
@@ -63,6 +64,7 @@ public final class TokenVerticle extends VerticleBase {
     Minting minting = new Minting(calls, mint, ledger,
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId(),
       () -> claimsRestored);
+    RenewalMinting renewals = new RenewalMinting(calls, ledger, index, node.nodeId(), () -> claimsRestored);
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
 
@@ -80,6 +82,8 @@ public final class TokenVerticle extends VerticleBase {
       Bus.serveLocal(bus, Addresses.TOKEN_STATS, TokenStatsRequest.class, r -> Future.succeededFuture(meters.stats(location))),
       Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_MINT_SUFFIX), MintRequest.class,
         r -> op("mintHere", mintDetail(r), () -> minting.mintHere(r))),
+      Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_RENEW_MINT_SUFFIX), RenewalMintRequest.class,
+        r -> op("renewMint", "token=" + r.getOldTokenId(), () -> renewals.mint(r))),
       Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_STORE_SUFFIX), TokenStoreRequest.class,
         r -> op("store", "tokens=" + r.getTokensCount() + " from=" + r.getMintingNode(), () -> home.store(r))),
       Bus.serve(bus, Addresses.node(self, Addresses.TOKEN_GET_SUFFIX), TokenRequest.class,
