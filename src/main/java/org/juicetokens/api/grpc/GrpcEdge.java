@@ -10,21 +10,25 @@ import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
+import io.vertx.grpc.server.Service;
+import org.juicetokens.api.ApiServices;
+import org.juicetokens.api.v1.ChainServiceGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
+import org.juicetokens.api.v1.EggServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
+import org.juicetokens.api.v1.RenewalServiceGrpcService;
 import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
 import org.juicetokens.api.v1.TrustServiceGrpcService;
-import org.juicetokens.node.config.Setting;
-import org.juicetokens.node.config.Settings;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The node's gRPC server: NodeService, DiscoveryService, IdentityService, TokenService, TransactionService, {@code grpc.health.v1.Health} (SERVING while the node's
+ * The node's gRPC server: the services of {@link ApiServices}, {@code grpc.health.v1.Health} (SERVING while the node's
  * health checks are UP) and server reflection, over HTTP/2 and gRPC-Web (HTTP/1.1).
  * HTTP/JSON is not transcoded here. Measured with Vert.x 5.0.7 transcoding switched on: a request
  * without {@code Content-Type: application/json} exactly (a plain GET, or "; charset=utf-8") gets
@@ -36,66 +40,31 @@ public final class GrpcEdge {
   private GrpcEdge() {
   }
 
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService, HealthChecks health) {
-    return create(vertx, nodeService, discoveryService, new TransportGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
-  }
-
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, HealthChecks health) {
-    return create(vertx, nodeService, discoveryService, transport, new IdentityGrpcService(vertx.eventBus(), nodeService.timeoutMs()),
-      new TokenGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
-  }
-
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
-                                  HealthChecks health) {
-    // the transaction timeouts at their defaults (HttpServerVerticle passes the configured ones)
-    return create(vertx, nodeService, discoveryService, transport, identity, tokens,
-      new TransactionGrpcService(vertx, nodeService.timeoutMs(), defaultOf(Settings.API_TRANSFER_TIMEOUT_MS),
-        defaultOf(Settings.AUDIT_MEMBER_TIMEOUT_MS), defaultOf(Settings.API_TRANSFER_WATCH_MS)), health);
-  }
-
-  private static long defaultOf(Setting setting) {
-    return Long.parseLong(setting.defaultValue());
-  }
-
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
-                                  TransactionGrpcService transactions, HealthChecks health) {
-    return create(vertx, nodeService, discoveryService, transport, identity, tokens, transactions,
-      new ChainGrpcService(vertx.eventBus(), nodeService.timeoutMs()), new TrustGrpcService(vertx.eventBus(), nodeService.timeoutMs()),
-      health);
-  }
-
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
-                                  TransactionGrpcService transactions, ChainGrpcService chains, TrustGrpcService trust,
-                                  HealthChecks health) {
-    return create(vertx, nodeService, discoveryService, transport, identity, tokens, transactions, chains, trust,
-      new EggGrpcService(vertx.eventBus(), nodeService.timeoutMs()), health);
-  }
-
-  public static GrpcServer create(Vertx vertx, NodeGrpcService nodeService, DiscoveryGrpcService discoveryService,
-                                  TransportGrpcService transport, IdentityGrpcService identity, TokenGrpcService tokens,
-                                  TransactionGrpcService transactions, ChainGrpcService chains, TrustGrpcService trust,
-                                  EggGrpcService eggs, HealthChecks health) {
+  /** A server with every service present in {@code services} (an absent one is not registered), health and reflection. */
+  public static GrpcServer create(Vertx vertx, ApiServices services, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
     // registered before HealthService so this handler answers Check (the first matching handler wins)
     server.callHandler(GrpcHealthCheckV1Handler.SERVICE_METHOD, new NodeHealthCheck(server, Map.of(nodeServiceName, nodeUp), nodeUp));
-    server.addService(NodeServiceGrpcService.of(nodeService));
-    server.addService(TransportServiceGrpcService.of(transport));
-    server.addService(DiscoveryServiceGrpcService.of(discoveryService));
-    server.addService(IdentityServiceGrpcService.of(identity));
-    server.addService(TokenServiceGrpcService.of(tokens));
-    server.addService(TransactionServiceGrpcService.of(transactions));
-    server.addService(org.juicetokens.api.v1.ChainServiceGrpcService.of(chains));
-    server.addService(TrustServiceGrpcService.of(trust));
-    server.addService(org.juicetokens.api.v1.EggServiceGrpcService.of(eggs));
-    server.addService(org.juicetokens.api.v1.RenewalServiceGrpcService.of(new RenewalGrpcService(vertx.eventBus(), nodeService.timeoutMs())));
+    server.addService(NodeServiceGrpcService.of(services.node()));
+    register(server, services.transport(), TransportServiceGrpcService::of);
+    server.addService(DiscoveryServiceGrpcService.of(services.discovery()));
+    register(server, services.identity(), IdentityServiceGrpcService::of);
+    register(server, services.tokens(), TokenServiceGrpcService::of);
+    register(server, services.transactions(), TransactionServiceGrpcService::of);
+    register(server, services.chains(), ChainServiceGrpcService::of);
+    register(server, services.trust(), TrustServiceGrpcService::of);
+    register(server, services.eggs(), EggServiceGrpcService::of);
+    register(server, services.renewals(), RenewalServiceGrpcService::of);
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return server;
+  }
+
+  private static <S> void register(GrpcServer server, S service, Function<S, Service> binding) {
+    if (service != null) {
+      server.addService(binding.apply(service));
+    }
   }
 }

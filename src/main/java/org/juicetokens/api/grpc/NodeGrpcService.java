@@ -48,10 +48,6 @@ public final class NodeGrpcService extends NodeServiceService {
     this.nodeId = nodeId;
   }
 
-  long timeoutMs() {
-    return timeoutMs;
-  }
-
   @Override
   public Future<TimeReading> getTime(TimeRequest request) {
     return call(Addresses.TIME_NOW, request, TimeReading.class);

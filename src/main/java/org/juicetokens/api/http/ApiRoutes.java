@@ -6,15 +6,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import org.juicetokens.api.ApiServices;
 import org.juicetokens.api.v1.DhtKeyRequest;
 import org.juicetokens.api.v1.DhtPutBody;
 import org.juicetokens.api.v1.DiscoveryServiceService;
-import org.juicetokens.api.v1.IdentityServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
-import org.juicetokens.api.v1.TokenServiceService;
-import org.juicetokens.api.v1.TransactionServiceService;
 import org.juicetokens.api.v1.TransportServiceService;
-import org.juicetokens.api.v1.TrustServiceService;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
@@ -28,7 +25,7 @@ import org.juicetokens.transport.discovery.proto.ListPeersRequest;
 
 /**
  * The HTTP/JSON face of the API under /api/v1: the routes of the {@code google.api.http} rules
- * in node.proto, discovery.proto, identity.proto, token.proto and transaction.proto, each calling the same service object as gRPC. Every answer is JSON; every
+ * in the api protos, each calling the same service object ({@link ApiServices}) as gRPC. Every answer is JSON; every
  * failure is {@code {"code", "message"}} with the ErrorCode's HTTP status, including an unknown
  * route (404 NOT_FOUND), a malformed body or one over {@code api.maxBodyBytes} (400), and a
  * mutating call without the bearer token (401).
@@ -39,44 +36,14 @@ final class ApiRoutes {
   private ApiRoutes() {
   }
 
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, null, auth, maxBodyBytes);
-  }
-
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, transport, null, null, auth, maxBodyBytes);
-  }
-
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    IdentityServiceService identity, TokenServiceService tokens, ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, transport, identity, tokens, null, null, 0, auth, maxBodyBytes);
-  }
-
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
-                    Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
-    mount(router, api, discovery, transport, identity, tokens, transactions, null, null, vertx, watchMaxMs, auth, maxBodyBytes);
-  }
-
   /**
-   * {@code transactions} null: no transfer/audit routes; else {@code vertx} runs their event streams (open at most {@code watchMaxMs}).
-   * {@code chains} null: no personal-chain routes; {@code trust} null: no attestation/reputation routes.
+   * Mounts the routes of every service present in {@code services} (an absent one has no routes). {@code vertx} runs the
+   * transfer event streams (open at most {@code watchMaxMs}); {@code auth} guards the mutating calls; a body over
+   * {@code maxBodyBytes} is refused.
    */
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
-                    org.juicetokens.api.v1.ChainServiceService chains, TrustServiceService trust, Vertx vertx, long watchMaxMs, ApiAuth auth,
-                    long maxBodyBytes) {
-    mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, null, null, vertx, watchMaxMs, auth,
-      maxBodyBytes);
-  }
-
-  /** {@code eggs} null: no genesis-pool/egg routes; {@code renewals} null: no renewal/notice routes. */
-  static void mount(Router router, NodeServiceService api, DiscoveryServiceService discovery, TransportServiceService transport,
-                    IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
-                    org.juicetokens.api.v1.ChainServiceService chains, TrustServiceService trust,
-                    org.juicetokens.api.v1.EggServiceService eggs, org.juicetokens.api.v1.RenewalServiceService renewals, Vertx vertx,
-                    long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+  static void mount(Router router, ApiServices services, Vertx vertx, long watchMaxMs, ApiAuth auth, long maxBodyBytes) {
+    NodeServiceService api = services.node();
+    DiscoveryServiceService discovery = services.discovery();
     router.route(PREFIX + "/*").handler(ctx -> authorize(ctx, auth));
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
 
@@ -94,29 +61,30 @@ final class ApiRoutes {
     router.get(PREFIX + "/peers").handler(JsonCall.of(ListPeersRequest::newBuilder, b -> discovery.listPeers(b.build())));
     router.getWithRegex("/api/v1/peers:discover").handler(JsonCall.withPath(DiscoverRequest::newBuilder,
       ApiRoutes::discoverParameters, b -> discovery.discoverPeers(b.build())));
+    TransportServiceService transport = services.transport();
     if (transport != null) {
       router.get(PREFIX + "/pipes").handler(JsonCall.of(PipeListRequest::newBuilder, b -> transport.listPipes(b.build())));
     }
-    if (identity != null) {
-      IdentityRoutes.mount(router, identity);
+    if (services.identity() != null) {
+      IdentityRoutes.mount(router, services.identity());
     }
-    if (tokens != null) {
-      TokenRoutes.mount(router, tokens);
+    if (services.tokens() != null) {
+      TokenRoutes.mount(router, services.tokens());
     }
-    if (transactions != null) {
-      TransactionRoutes.mount(router, transactions, vertx, watchMaxMs);
+    if (services.transactions() != null) {
+      TransactionRoutes.mount(router, services.transactions(), vertx, watchMaxMs);
     }
-    if (chains != null) {
-      ChainRoutes.mount(router, chains);
+    if (services.chains() != null) {
+      ChainRoutes.mount(router, services.chains());
     }
-    if (trust != null) {
-      TrustRoutes.mount(router, trust);
+    if (services.trust() != null) {
+      TrustRoutes.mount(router, services.trust());
     }
-    if (eggs != null) {
-      EggRoutes.mount(router, eggs);
+    if (services.eggs() != null) {
+      EggRoutes.mount(router, services.eggs());
     }
-    if (renewals != null) {
-      RenewalRoutes.mount(router, renewals);
+    if (services.renewals() != null) {
+      RenewalRoutes.mount(router, services.renewals());
     }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,

@@ -11,12 +11,14 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.common.ServiceMethod;
-import org.juicetokens.api.grpc.DiscoveryGrpcService;
+import org.juicetokens.api.ApiServices;
 import org.juicetokens.api.grpc.ChainGrpcService;
+import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.EggGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
+import org.juicetokens.api.grpc.RenewalGrpcService;
 import org.juicetokens.api.grpc.TokenGrpcService;
 import org.juicetokens.api.grpc.TransactionGrpcService;
 import org.juicetokens.api.grpc.TransferEventRelay;
@@ -68,19 +70,23 @@ public final class HttpServerVerticle extends VerticleBase {
   public Future<?> start() {
     NodeConfig config = node.config();
     new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
-    NodeGrpcService api = new NodeGrpcService(vertx.eventBus(), config.requestTimeoutMs(), node.health(), node.instrumented(), node.nodeId());
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
-    DiscoveryGrpcService discovery = new DiscoveryGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    TransportGrpcService transport = new TransportGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    IdentityGrpcService identity = new IdentityGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    TokenGrpcService tokens = new TokenGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    TransactionGrpcService transactions = new TransactionGrpcService(vertx, config.requestTimeoutMs(),
-      config.longValue(Settings.API_TRANSFER_TIMEOUT_MS), config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS),
-      config.longValue(Settings.API_TRANSFER_WATCH_MS));
-    ChainGrpcService chains = new ChainGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    TrustGrpcService trust = new TrustGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    EggGrpcService eggs = new EggGrpcService(vertx.eventBus(), config.requestTimeoutMs());
-    GrpcServer grpc = GrpcEdge.create(vertx, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs, node.health());
+    long timeoutMs = config.requestTimeoutMs();
+    // built once here and served by both faces; a new service is one line here (see ApiServices)
+    ApiServices services = ApiServices.builder(
+        new NodeGrpcService(vertx.eventBus(), timeoutMs, node.health(), node.instrumented(), node.nodeId()),
+        new DiscoveryGrpcService(vertx.eventBus(), timeoutMs))
+      .transport(new TransportGrpcService(vertx.eventBus(), timeoutMs))
+      .identity(new IdentityGrpcService(vertx.eventBus(), timeoutMs))
+      .tokens(new TokenGrpcService(vertx.eventBus(), timeoutMs))
+      .transactions(new TransactionGrpcService(vertx, timeoutMs, config.longValue(Settings.API_TRANSFER_TIMEOUT_MS),
+        config.longValue(Settings.AUDIT_MEMBER_TIMEOUT_MS), config.longValue(Settings.API_TRANSFER_WATCH_MS)))
+      .chains(new ChainGrpcService(vertx.eventBus(), timeoutMs))
+      .trust(new TrustGrpcService(vertx.eventBus(), timeoutMs))
+      .eggs(new EggGrpcService(vertx.eventBus(), timeoutMs))
+      .renewals(new RenewalGrpcService(vertx.eventBus(), timeoutMs))
+      .build();
+    GrpcServer grpc = GrpcEdge.create(vertx, services, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -101,9 +107,8 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
-    ApiRoutes.mount(router, api, discovery, transport, identity, tokens, transactions, chains, trust, eggs,
-      new org.juicetokens.api.grpc.RenewalGrpcService(vertx.eventBus(), config.requestTimeoutMs()), vertx,
-      config.longValue(Settings.API_TRANSFER_WATCH_MS), auth, config.integer(Settings.API_MAX_BODY_BYTES));
+    ApiRoutes.mount(router, services, vertx, config.longValue(Settings.API_TRANSFER_WATCH_MS), auth,
+      config.integer(Settings.API_MAX_BODY_BYTES));
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
     transferEvents = new TransferEventRelay(vertx.eventBus());
