@@ -8,6 +8,7 @@ import io.vertx.grpc.health.HealthService;
 import io.vertx.grpc.health.handler.GrpcHealthCheckV1Handler;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcProtocol;
+import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.grpc.server.Service;
@@ -23,6 +24,8 @@ import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.api.v1.TransportServiceGrpcService;
 import org.juicetokens.api.v1.TrustServiceGrpcService;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,31 +43,42 @@ public final class GrpcEdge {
   private GrpcEdge() {
   }
 
-  /** A server with every service present in {@code services} (an absent one is not registered), health and reflection. */
-  public static GrpcServer create(Vertx vertx, ApiServices services, HealthChecks health) {
+  /** The server, and the methods of every service registered on it (from which the mutating ones are found). */
+  public record Edge(GrpcServer server, List<ServiceMethod<?, ?>> methods) {
+  }
+
+  /**
+   * A server with every service present in {@code services} (an absent one is not registered), health and
+   * reflection. The methods are collected where the services are registered, so the list the bearer-token check
+   * is built from cannot miss a service.
+   */
+  public static Edge create(Vertx vertx, ApiServices services, HealthChecks health) {
     GrpcServer server = GrpcServer.server(vertx, new GrpcServerOptions().removeEnabledProtocol(GrpcProtocol.TRANSCODING));
+    List<ServiceMethod<?, ?>> methods = new ArrayList<>();
     Supplier<Future<Boolean>> nodeUp = () -> health.checkStatus().map(CheckResult::isUp);
     String nodeServiceName = NodeServiceGrpcService.SERVICE_NAME.fullyQualifiedName();
     // registered before HealthService so this handler answers Check (the first matching handler wins)
     server.callHandler(GrpcHealthCheckV1Handler.SERVICE_METHOD, new NodeHealthCheck(server, Map.of(nodeServiceName, nodeUp), nodeUp));
-    server.addService(NodeServiceGrpcService.of(services.node()));
-    register(server, services.transport(), TransportServiceGrpcService::of);
-    server.addService(DiscoveryServiceGrpcService.of(services.discovery()));
-    register(server, services.identity(), IdentityServiceGrpcService::of);
-    register(server, services.tokens(), TokenServiceGrpcService::of);
-    register(server, services.transactions(), TransactionServiceGrpcService::of);
-    register(server, services.chains(), ChainServiceGrpcService::of);
-    register(server, services.trust(), TrustServiceGrpcService::of);
-    register(server, services.eggs(), EggServiceGrpcService::of);
-    register(server, services.renewals(), RenewalServiceGrpcService::of);
+    register(server, methods, services.node(), NodeServiceGrpcService::of, NodeServiceGrpcService.all());
+    register(server, methods, services.transport(), TransportServiceGrpcService::of, TransportServiceGrpcService.all());
+    register(server, methods, services.discovery(), DiscoveryServiceGrpcService::of, DiscoveryServiceGrpcService.all());
+    register(server, methods, services.identity(), IdentityServiceGrpcService::of, IdentityServiceGrpcService.all());
+    register(server, methods, services.tokens(), TokenServiceGrpcService::of, TokenServiceGrpcService.all());
+    register(server, methods, services.transactions(), TransactionServiceGrpcService::of, TransactionServiceGrpcService.all());
+    register(server, methods, services.chains(), ChainServiceGrpcService::of, ChainServiceGrpcService.all());
+    register(server, methods, services.trust(), TrustServiceGrpcService::of, TrustServiceGrpcService.all());
+    register(server, methods, services.eggs(), EggServiceGrpcService::of, EggServiceGrpcService.all());
+    register(server, methods, services.renewals(), RenewalServiceGrpcService::of, RenewalServiceGrpcService.all());
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
-    return server;
+    return new Edge(server, List.copyOf(methods));
   }
 
-  private static <S> void register(GrpcServer server, S service, Function<S, Service> binding) {
+  private static <S> void register(GrpcServer server, List<ServiceMethod<?, ?>> methods, S service, Function<S, Service> binding,
+                                   List<? extends ServiceMethod<?, ?>> all) {
     if (service != null) {
       server.addService(binding.apply(service));
+      methods.addAll(all);
     }
   }
 }

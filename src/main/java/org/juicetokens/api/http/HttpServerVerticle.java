@@ -9,7 +9,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.common.ServiceMethod;
 import org.juicetokens.api.ApiServices;
 import org.juicetokens.api.grpc.ChainGrpcService;
@@ -24,12 +23,7 @@ import org.juicetokens.api.grpc.TransactionGrpcService;
 import org.juicetokens.api.grpc.TransferEventRelay;
 import org.juicetokens.api.grpc.TransportGrpcService;
 import org.juicetokens.api.grpc.TrustGrpcService;
-import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
-import org.juicetokens.api.v1.IdentityServiceGrpcService;
-import org.juicetokens.api.v1.NodeServiceGrpcService;
-import org.juicetokens.api.v1.TokenServiceGrpcService;
 import org.juicetokens.api.v1.TransactionServiceGrpcService;
-import org.juicetokens.api.v1.TrustServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
 import org.juicetokens.governance.health.ClusterHealth;
@@ -38,7 +32,6 @@ import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
 import org.juicetokens.transport.pipe.PipeVerticle;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +79,7 @@ public final class HttpServerVerticle extends VerticleBase {
       .eggs(new EggGrpcService(vertx.eventBus(), timeoutMs))
       .renewals(new RenewalGrpcService(vertx.eventBus(), timeoutMs))
       .build();
-    GrpcServer grpc = GrpcEdge.create(vertx, services, node.health());
+    GrpcEdge.Edge grpc = GrpcEdge.create(vertx, services, node.health());
 
     long intervalMs = config.longValue(Settings.ADMIN_SNAPSHOT_MS);
     adminEvents = new AdminEventsHandler(vertx,
@@ -112,7 +105,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(PipeVerticle.maxWireUnitBytes(config)));
     transferEvents = new TransferEventRelay(vertx.eventBus());
-    return transferEvents.start().compose(v -> server.requestHandler(new EdgeDispatcher(grpc, router, auth, mutatingGrpcPaths()))
+    return transferEvents.start().compose(v -> server.requestHandler(new EdgeDispatcher(grpc.server(), router, auth, mutatingGrpcPaths(grpc.methods())))
       .listen(config.httpPort(), config.httpHost())
       .onSuccess(s -> actualPort = s.actualPort()));
   }
@@ -126,20 +119,9 @@ public final class HttpServerVerticle extends VerticleBase {
     return transferEvents == null ? Future.succeededFuture() : transferEvents.stop();
   }
 
-  private static List<ServiceMethod<?, ?>> grpcMethods() {
-    List<ServiceMethod<?, ?>> methods = new ArrayList<>(NodeServiceGrpcService.all());
-    methods.addAll(DiscoveryServiceGrpcService.all());
-    methods.addAll(IdentityServiceGrpcService.all());
-    methods.addAll(TokenServiceGrpcService.all());
-    methods.addAll(TransactionServiceGrpcService.all());
-    methods.addAll(TrustServiceGrpcService.all());
-    methods.addAll(org.juicetokens.api.v1.RenewalServiceGrpcService.all());
-    return methods;
-  }
-
   /** The methods whose HTTP rule mutates, plus WatchTransfer (no HTTP rule, but it starts a transfer). */
-  private static Set<String> mutatingGrpcPaths() {
-    Set<String> paths = new HashSet<>(ApiAuth.mutatingGrpcPaths(grpcMethods()));
+  private static Set<String> mutatingGrpcPaths(List<ServiceMethod<?, ?>> methods) {
+    Set<String> paths = new HashSet<>(ApiAuth.mutatingGrpcPaths(methods));
     paths.add("/" + TransactionServiceGrpcService.WatchTransfer.fullMethodName());
     return Set.copyOf(paths);
   }
