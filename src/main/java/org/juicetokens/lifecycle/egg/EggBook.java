@@ -14,11 +14,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The eggs kept on this node (their owners are homed here): durable in the EGGS family under
- * {@code egg/<id>} (the store is the truth; every change one synced batch), mirrored in memory for
+ * {@code egg/<id>} (the store is the truth; every change one synced batch), with the marker of each
+ * proof that fertilized one ({@code proof/<owner>/<kind>/<proof id>} → egg id), mirrored in memory for
  * the stage gauges and the admin console (read from the metrics thread too, hence concurrent).
  */
 final class EggBook {
@@ -53,6 +55,23 @@ final class EggBook {
       eggs.forEach(e -> mirror.put(e.getId(), e));
       return eggs;
     });
+  }
+
+  /** The fertilized egg and the marker of its proof (→ the egg id) in one synced batch, then mirrored. */
+  Future<Egg> saveFertilized(Egg egg, String proofMarker) {
+    Map<String, ByteString> entries = new LinkedHashMap<>();
+    entries.put(EGG_PREFIX + egg.getId(), egg.toByteString());
+    entries.put(proofMarker, ByteString.copyFromUtf8(egg.getId()));
+    return calls.put(entries).map(ack -> {
+      mirror.put(egg.getId(), egg);
+      return egg;
+    });
+  }
+
+  /** The egg a proof already fertilized (its marker's value), if any. */
+  Future<Optional<String>> proofUser(String proofMarker) {
+    return calls.get(StoreFamily.EGGS, proofMarker.getBytes(StandardCharsets.UTF_8))
+      .map(value -> value.getFound() ? Optional.of(value.getValue().toStringUtf8()) : Optional.empty());
   }
 
   Future<Egg> save(Egg egg) {

@@ -61,7 +61,7 @@ public final class EggVerticle extends VerticleBase {
     Fertilization fertilization = new Fertilization(calls, book, queue, durations, self, clock, egg -> {
       meters.fertilized();
       maturation.schedule(egg);
-    });
+    }, config.longValue(Settings.EGG_PROOF_TOLERANCE_MS));
     node.dhtVerifiers().register(DhtMaps.GENESIS_POOLS, new PoolEntryVerifier(), true);
 
     EventBus bus = vertx.eventBus();

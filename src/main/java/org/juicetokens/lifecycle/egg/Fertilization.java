@@ -25,8 +25,11 @@ import java.util.function.LongSupplier;
  * Fertilization and reads of eggs, on the owner's home node (named in the egg id). The stage is
  * checked first (an expired or fertilized egg is refused before any proof is looked up), then the
  * proof: a transfer (TX_GET: NOT_FOUND when no node knows it) the owner took part in, COMMITTED; or an
- * attestation (jt.attestations, verified) about the owner and valid now (ATTESTATION_LIST's verdict).
- * The check and the write run in the egg's queue, so two fertilizations of one egg cannot both pass.
+ * attestation (jt.attestations, verified) about the owner and valid now (ATTESTATION_LIST's verdict);
+ * either made after the egg's generation (less egg.proofToleranceMs). A proof fertilizes one egg: its
+ * marker (ProofChecks.markerKey → egg id) is written with the egg; another egg → CONFLICT, the same egg
+ * again (a retried request) → the egg as it is. The check and the write run in the egg's queue and
+ * the proof's, so two fertilizations of one egg, or of two eggs by one proof, cannot both pass.
  */
 final class Fertilization {
   private final EggCalls calls;
@@ -36,9 +39,11 @@ final class Fertilization {
   private final String nodeId;
   private final LongSupplier clock;
   private final Consumer<Egg> scheduler;
+  private final long proofToleranceMs;
 
   Fertilization(EggCalls calls, EggBook book, KeyedQueue queue, EggDurations durations, String nodeId, LongSupplier clock,
-                Consumer<Egg> scheduler) {
+                Consumer<Egg> scheduler, long proofToleranceMs) {
+    this.proofToleranceMs = proofToleranceMs;
     this.calls = calls;
     this.book = book;
     this.queue = queue;
@@ -67,23 +72,37 @@ final class Fertilization {
   Future<EggView> fertilizeHere(FertilizeEggRequest request) {
     ProofChecks.requireOne(request);
     String id = request.getId().trim();
-    EggIds.ownerOf(id);
-    return queue.run(id, () -> book.load(id).compose(egg -> {
-      EggStages.fertilize(egg, "", clock.getAsLong(), durations);
-      return proof(request, egg.getOwnerId())
-        .compose(proof -> book.save(EggStages.fertilize(egg, proof, clock.getAsLong(), durations)));
-    })).map(egg -> {
-      scheduler.accept(egg);
-      return EggViews.egg(egg, clock.getAsLong(), durations);
+    String named = ProofChecks.named(request);
+    String marker = ProofChecks.markerKey(EggIds.ownerOf(id), named);
+    // the egg's queue, then the proof's (always in this order, so no cycle): two eggs of one owner
+    // fertilized by one proof at once cannot both find the proof unused
+    return queue.run(id, () -> queue.run(marker, () -> book.load(id).compose(egg -> egg.getProof().equals(named)
+      ? Future.succeededFuture(EggViews.egg(egg, clock.getAsLong(), durations))
+      : fertilizeNew(egg, request, named, marker))));
+  }
+
+  /** Stage, then the proof unused, then the proof itself; the egg and the proof's marker in one synced batch. */
+  private Future<EggView> fertilizeNew(Egg egg, FertilizeEggRequest request, String named, String marker) {
+    EggStages.fertilize(egg, "", clock.getAsLong(), durations);
+    return book.proofUser(marker).compose(user -> {
+      if (user.isPresent()) {
+        return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "proof " + named + " already fertilized egg " + user.get()
+          + " (a proof of activity counts once)"));
+      }
+      return proof(request, egg.getOwnerId(), egg.getCreatedAtMs())
+        .compose(proof -> book.saveFertilized(EggStages.fertilize(egg, proof, clock.getAsLong(), durations), marker));
+    }).map(saved -> {
+      scheduler.accept(saved);
+      return EggViews.egg(saved, clock.getAsLong(), durations);
     });
   }
 
-  private Future<String> proof(FertilizeEggRequest request, String ownerId) {
+  private Future<String> proof(FertilizeEggRequest request, String ownerId, long generatedAtMs) {
     if (!request.getTransactionId().isBlank()) {
       String txId = request.getTransactionId().trim();
       return calls.ask(Addresses.TX_GET, GetTransferRequest.newBuilder().setTxId(txId).build(), 2 * calls.timeoutMs(), Transfer.class)
         .recover(f -> Future.failedFuture(notFound(f, "proof: transaction " + txId + " does not exist")))
-        .map(t -> ProofChecks.transfer(t, ownerId));
+        .map(t -> ProofChecks.transfer(t, ownerId, generatedAtMs, proofToleranceMs));
     }
     String attestationId = request.getAttestationId().trim();
     return calls.dhtGet(DhtMaps.ATTESTATIONS, attestationId, true).compose(value -> {
@@ -97,11 +116,12 @@ final class Fertilization {
         return Future.failedFuture(new JuiceException(ErrorCode.DATA_CORRUPTION, "undecodable attestation " + attestationId, e));
       }
       if (!attestation.getSubjectId().equals(ownerId)) {
-        return Future.succeededFuture(ProofChecks.attestation(attestation, null, ownerId));
+        return Future.succeededFuture(ProofChecks.attestation(attestation, null, ownerId, generatedAtMs, proofToleranceMs));
       }
       return calls.ask(Addresses.ATTESTATION_LIST, ListAttestationsRequest.newBuilder().setSubjectId(ownerId).build(),
         2 * calls.timeoutMs(), AttestationList.class).map(list -> ProofChecks.attestation(attestation, list.getAttestationsList().stream()
-        .filter(v -> v.getAttestation().getId().equals(attestationId)).findFirst().orElse((AttestationView) null), ownerId));
+        .filter(v -> v.getAttestation().getId().equals(attestationId)).findFirst().orElse((AttestationView) null), ownerId,
+        generatedAtMs, proofToleranceMs));
     });
   }
 

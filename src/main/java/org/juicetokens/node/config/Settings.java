@@ -193,6 +193,7 @@ public final class Settings {
   public static final Setting EGG_FERTILIZED_HOURS = def("egg.fertilizedHours", "JT_EGG_FERTILIZED_HOURS", "24", DOUBLE, "hours > 0", "Time in stage FERTILIZED (÷ lifecycle.timeScale) before INCUBATING");
   public static final Setting EGG_INCUBATING_HOURS = def("egg.incubatingHours", "JT_EGG_INCUBATING_HOURS", "48", DOUBLE, "hours > 0", "Time in stage INCUBATING (÷ lifecycle.timeScale) before HATCHING");
   public static final Setting EGG_HATCHING_HOURS = def("egg.hatchingHours", "JT_EGG_HATCHING_HOURS", "12", DOUBLE, "hours > 0", "Time in stage HATCHING (÷ lifecycle.timeScale) before the egg hatches into its token (ACTIVE)");
+  public static final Setting EGG_PROOF_TOLERANCE_MS = def("egg.proofToleranceMs", "JT_EGG_PROOF_TOLERANCE_MS", "5000", LONG, "milliseconds >= 0", "A proof of activity (a transfer's decision, an attestation's creation) may predate its egg's generation by this much, for clocks that differ (not scaled)");
   public static final Setting EGG_RETRY_MS = def("egg.retryMs", "JT_EGG_RETRY_MS", "5000", LONG, "milliseconds > 0", "A stage step that failed (e.g. the hatch's mint while the issuer's node is away) is tried again after this (not scaled)");
 
 

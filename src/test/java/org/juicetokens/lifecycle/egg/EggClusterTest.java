@@ -72,8 +72,6 @@ class EggClusterTest {
     String payee = identity(a, "Payee");
     ask(b, Addresses.TOKEN_MINT, MintRequest.newBuilder().setIssuerId(owner).setOwnerId(owner).setReference("own").setDenomination(10)
       .setCount(3).build(), MintReply.class);
-    Transfer first = ask(b, Addresses.TX_TRANSFER, transfer(owner, payee, 1000), Transfer.class);
-    assertThat(first.getState()).isEqualTo(TxState.COMMITTED);
 
     GenesisPoolView pool = pool(b, List.of(m1, m2, m3));
     assertThat(pool.getIssuerId()).isEqualTo(m1);
@@ -87,6 +85,9 @@ class EggClusterTest {
       assertThat(e.getDormancySeal()).hasSize(64);
     });
     assertThat(EggTestSupport.eggStore(b)).filteredOn(k -> k.startsWith("egg/")).hasSize(5);
+    // the proof must be new activity: a transfer decided after the generation
+    Transfer first = ask(b, Addresses.TX_TRANSFER, transfer(owner, payee, 1000), Transfer.class);
+    assertThat(first.getState()).isEqualTo(TxState.COMMITTED);
     EggView hatching = batch.getEggs(0);
     EggView idle = batch.getEggs(1);
 

@@ -112,8 +112,14 @@ class EggRefusalsTest {
     EggView fertilized = ask(node, Addresses.EGG_FERTILIZE, FertilizeEggRequest.newBuilder().setId(id).setAttestationId(aboutOwner).build(),
       EggView.class);
     assertThat(fertilized.getStage()).isEqualTo(EggStage.FERTILIZED);
-    assertThat(fertilizeFailure(FertilizeEggRequest.newBuilder().setId(id).setAttestationId(aboutOwner).build())).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(fertilizeFailure(FertilizeEggRequest.newBuilder().setId(id).setTransactionId("no-such-tx").build()))
+      .as("already fertilized, before any proof is looked up").isEqualTo(ErrorCode.CONFLICT);
+    EggView retried = ask(node, Addresses.EGG_FERTILIZE, FertilizeEggRequest.newBuilder().setId(id).setAttestationId(aboutOwner).build(),
+      EggView.class);
+    assertThat(retried.getStage()).as("the same proof on the same egg: a retry, answered with the egg").isEqualTo(EggStage.FERTILIZED);
+    assertThat(retried.getNextDeadlineMs()).as("unchanged").isEqualTo(fertilized.getNextDeadlineMs());
     assertThat(egg(node, id).getProof()).isEqualTo("attestation:" + aboutOwner);
+    assertThat(eggStore(node)).contains("proof/" + owner + "/attestation/" + aboutOwner);
   }
 
   private static ErrorCode poolFailure(List<String> members) {
