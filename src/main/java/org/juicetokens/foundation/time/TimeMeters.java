@@ -15,15 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The time layer's gauges, refreshed from each reading:
- * {@code juice.time.drift.ms{type,source}} (offset of each fresh source from the local clock),
- * {@code juice.time.offset.ms} (consensus offset), {@code juice.time.confidence} and
+ * {@code juice.time.drift{type,source}} (offset of each fresh source from the local clock),
+ * {@code juice.time.offset} (consensus offset), both in seconds (Prometheus base unit:
+ * juice_time_drift_seconds, juice_time_offset_seconds; promtool rejects an "_ms" name), {@code juice.time.confidence} and
  * {@code juice.time.status{status}} (1 for the current status, 0 for the others).
  * The {@code source} label is the configured NTP server or a peer's node id: bounded by the
  * configuration and the cluster size, and a source's gauge is removed when it ages out.
  */
 final class TimeMeters implements AutoCloseable {
-  static final String DRIFT = "juice.time.drift.ms";
-  static final String OFFSET = "juice.time.offset.ms";
+  static final String DRIFT = "juice.time.drift";
+  static final String OFFSET = "juice.time.offset";
   static final String CONFIDENCE = "juice.time.confidence";
   static final String STATUS = "juice.time.status";
 
@@ -37,7 +38,7 @@ final class TimeMeters implements AutoCloseable {
 
   TimeMeters(MeterRegistry registry) {
     this.registry = registry;
-    fixed.add(Gauge.builder(OFFSET, offset, AtomicLong::get).description("Consensus offset from the local clock").baseUnit("ms").register(registry));
+    fixed.add(Gauge.builder(OFFSET, offset, TimeMeters::seconds).description("Consensus offset from the local clock").baseUnit("seconds").register(registry));
     fixed.add(Gauge.builder(CONFIDENCE, confidence, AtomicLong::get).description("Time confidence 0-100").register(registry));
     for (TimeStatus s : new TimeStatus[] {TimeStatus.VERIFIED, TimeStatus.CONSENSUS, TimeStatus.INADEQUATE}) {
       AtomicLong value = new AtomicLong();
@@ -57,8 +58,8 @@ final class TimeMeters implements AutoCloseable {
       seen.add(key);
       drift.computeIfAbsent(key, k -> {
         AtomicLong value = new AtomicLong();
-        driftGauges.put(k, Gauge.builder(DRIFT, value, AtomicLong::get).description("Offset of a time source from the local clock")
-          .baseUnit("ms").tags("type", source.getType().name().toLowerCase(java.util.Locale.ROOT), "source", source.getName())
+        driftGauges.put(k, Gauge.builder(DRIFT, value, TimeMeters::seconds).description("Offset of a time source from the local clock")
+          .baseUnit("seconds").tags("type", source.getType().name().toLowerCase(java.util.Locale.ROOT), "source", source.getName())
           .register(registry));
         return value;
       }).set(source.getOffsetMs());
@@ -69,6 +70,10 @@ final class TimeMeters implements AutoCloseable {
         registry.remove(driftGauges.remove(gone));
       }
     }
+  }
+
+  private static double seconds(AtomicLong ms) {
+    return ms.get() / 1000.0;
   }
 
   @Override

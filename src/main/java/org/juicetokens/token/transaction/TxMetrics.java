@@ -1,6 +1,7 @@
 package org.juicetokens.token.transaction;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.json.JsonObject;
@@ -61,8 +62,10 @@ final class TxMetrics {
 
   TxMetrics(MeterRegistry registry) {
     this.registry = registry;
-    registry.gauge("juice.tx.active", active);
-    registry.gauge("juice.tx.in.doubt", inDoubt);
+    // every meter has a description: Prometheus HELP text (promtool check metrics flags its absence)
+    Gauge.builder("juice.tx.active", active, AtomicLong::get).description("Exchange sides live on this node, not yet decided").register(registry);
+    Gauge.builder("juice.tx.in.doubt", inDoubt, AtomicLong::get).description("Exchange sides IN_DOUBT on this node (voted, decision unknown)")
+      .register(registry);
   }
 
   void outcome(TxRole role, TxState state, ErrorCode code, long nanos) {
@@ -70,7 +73,7 @@ final class TxMetrics {
     counter("juice.tx.outcomes", "role", role.name(), "state", state.name(), "code", codeName).increment();
     String outcome = state == TxState.COMMITTED ? "committed" : state == TxState.IN_DOUBT ? "in_doubt" : "failed";
     if (state != TxState.IN_DOUBT && nanos > 0) {
-      timers.computeIfAbsent(role.name() + outcome, k -> Timer.builder("juice.tx.duration").tag("role", role.name()).tag("outcome", outcome)
+      timers.computeIfAbsent(role.name() + outcome, k -> Timer.builder("juice.tx.duration").description("Exchange duration, start to decision, by role and outcome").tag("role", role.name()).tag("outcome", outcome)
         .register(registry)).record(Duration.ofNanos(nanos));
       if (role == TxRole.PAYER) {
         durationsMs[durations++ % DURATION_WINDOW] = nanos / 1e6;
@@ -150,7 +153,12 @@ final class TxMetrics {
     return stats.build();
   }
 
+  private static final Map<String, String> DESCRIPTIONS = Map.of(
+    "juice.tx.outcomes", "Exchange sides decided or left in doubt, by role, state and error code",
+    "juice.tx.messages", "Exchange messages by direction, type and outcome");
+
   private Counter counter(String name, String... tags) {
-    return counters.computeIfAbsent(name + String.join("|", tags), k -> Counter.builder(name).tags(tags).register(registry));
+    return counters.computeIfAbsent(name + String.join("|", tags), k -> Counter.builder(name).description(DESCRIPTIONS.get(name)).tags(tags)
+      .register(registry));
   }
 }

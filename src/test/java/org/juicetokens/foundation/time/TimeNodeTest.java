@@ -52,7 +52,7 @@ class TimeNodeTest {
 
         String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).containsPattern("juice_time_drift_ms\\{[^}]*source=\"" + sntp.address().replace(".", "\\.") + "\"[^}]*\\}")
+        assertThat(metrics).containsPattern("juice_time_drift_seconds\\{[^}]*source=\"" + sntp.address().replace(".", "\\.") + "\"[^}]*\\}")
           .containsPattern("juice_time_status\\{[^}]*status=\"VERIFIED\"[^}]*\\} 1\\.0")
           .contains("juice_time_confidence");
       } finally {

@@ -106,7 +106,7 @@ class TimeVerticleTest {
     TimeSourceReading ntp = reading.getSourcesList().stream().filter(s -> s.getType() == TimeSourceType.NTP).findFirst().orElseThrow();
     assertThat(ntp.getName()).isEqualTo(sntp.address());
     assertThat(ntp.getExcluded()).isFalse();
-    assertThat(registry.get("juice.time.drift.ms").tag("type", "ntp").tag("source", sntp.address()).gauge()).isNotNull();
+    assertThat(registry.get("juice.time.drift").tag("type", "ntp").tag("source", sntp.address()).gauge()).isNotNull();
     assertThat(registry.get("juice.time.status").tag("status", "VERIFIED").gauge().value()).isEqualTo(1.0);
   }
 
@@ -160,7 +160,7 @@ class TimeVerticleTest {
 
     await(vertx.undeploy(id));
 
-    assertThat(registry.find("juice.time.drift.ms").meters()).isEmpty();
+    assertThat(registry.find("juice.time.drift").meters()).isEmpty();
     assertThat(registry.find("juice.time.status").meters()).isEmpty();
     assertThatThrownBy(() -> now(vertx)).cause()
       .isInstanceOfSatisfying(JuiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
