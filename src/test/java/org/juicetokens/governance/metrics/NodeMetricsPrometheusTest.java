@@ -51,6 +51,11 @@ class NodeMetricsPrometheusTest {
     nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of("time.peerPollIntervalMs", "300", "lifecycle.timeScale", "1e5"));
     JuiceNode a = nodes.get(0);
     JuiceNode b = nodes.get(1);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!(a.context().hazelcast().getCluster().getMembers().size() == 2 && a.context().hazelcast().getPartitionService().isClusterSafe())) {
+      assertThat(System.currentTimeMillis()).as("2 members, cluster safe").isLessThan(deadline);
+      Thread.sleep(100);
+    }
     InJvmClusters.awaitAdequateTime(nodes);
     String issuer = identity(a, "Issuer");
     String alice = identity(a, "Alice");
