@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /** What tests of node processes share: the JT_* environment an operator would set, and waiting for the cluster to form. */
 public final class ProcessClusters {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   private ProcessClusters() {
   }

@@ -47,7 +47,7 @@ class StorageNodeHealthTest {
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       assertThat(ack.getSynced()).isTrue();
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
+      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/health")).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
 

@@ -40,7 +40,7 @@ class TimeNodeTest {
         assertThat(reading.getSourcesList()).anyMatch(s -> s.getType() == TimeSourceType.NTP && s.getName().equals(sntp.address()));
         assertThat(Math.abs(reading.getConsensusOffsetMs())).isLessThan(1_000);
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + node.httpPort();
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback addresses, as a docker-compose service name with two replicas resolves.
  */
 class DnsDiscoveryProcessTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   void a_dns_name_resolving_to_two_loopback_addresses_yields_two_peers(@TempDir Path tmp) throws Exception {
