@@ -7,7 +7,6 @@ import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.common.ErrorCode;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
@@ -20,18 +19,18 @@ import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.foundation.storage.proto.StoreValue;
 import org.juicetokens.foundation.storage.proto.StoreWrite;
-import org.juicetokens.trust.identity.proto.IdentityLookup;
-import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
-import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.trust.identity.IdentityClient;
 
 /** The egg layer's requests to the other layers of its node and to other nodes, each with a timeout; failures keep their ErrorCode. */
 final class EggCalls {
   private final EventBus bus;
   private final long timeoutMs;
+  private final IdentityClient identities;
 
   EggCalls(EventBus bus, long timeoutMs) {
+    this.identities = new IdentityClient(bus, timeoutMs);
     this.bus = bus;
     this.timeoutMs = timeoutMs;
   }
@@ -50,28 +49,16 @@ final class EggCalls {
 
   /** The identity, any status; NOT_FOUND "unknown {role} {id}". */
   Future<IdentityView> identity(String role, String id) {
-    return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
-      .recover(f -> Future.failedFuture(f instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND
-        ? JuiceException.notFound("unknown " + role + " " + id) : f));
+    return identities.identity(role, id);
   }
 
   /** The verified, ACTIVE identity; NOT_FOUND "unknown {role} {id}", PERMISSION_DENIED when not ACTIVE. */
   Future<IdentityView> activeIdentity(String role, String id) {
-    return identity(role, id)
-      .map(view -> {
-        if (!view.getVerified()) {
-          throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");
-        }
-        if (view.getDocument().getStatus() != IdentityStatus.ACTIVE) {
-          throw new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + view.getDocument().getStatus());
-        }
-        return view;
-      });
+    return identities.activeIdentity(role, id);
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
-    return Bus.request(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose(purpose)
-      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+    return identities.sign(identityId, purpose, data);
   }
 
   Future<DhtValue> dhtGet(String map, String key, boolean verify) {

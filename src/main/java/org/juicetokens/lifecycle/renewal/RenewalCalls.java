@@ -9,7 +9,6 @@ import org.juicetokens.api.v1.TokenRequest;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.common.ErrorCode;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StoreBatch;
@@ -17,18 +16,18 @@ import org.juicetokens.foundation.storage.proto.StoreGet;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.foundation.storage.proto.StoreValue;
-import org.juicetokens.trust.identity.proto.IdentityLookup;
-import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
-import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.trust.identity.IdentityClient;
 
 /** The renewal layer's requests to the other layers of its node and to other nodes, each with a timeout; failures keep their ErrorCode. */
 final class RenewalCalls {
   private final EventBus bus;
   private final long timeoutMs;
+  private final IdentityClient identities;
 
   RenewalCalls(EventBus bus, long timeoutMs) {
+    this.identities = new IdentityClient(bus, timeoutMs);
     this.bus = bus;
     this.timeoutMs = timeoutMs;
   }
@@ -47,23 +46,11 @@ final class RenewalCalls {
 
   /** The verified, ACTIVE identity; NOT_FOUND "unknown {role} {id}" when there is none. */
   Future<IdentityView> activeIdentity(String role, String id) {
-    return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
-      .recover(failure -> Future.failedFuture(failure instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND
-        ? JuiceException.notFound("unknown " + role + " " + id) : failure))
-      .map(view -> {
-        if (!view.getVerified()) {
-          throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");
-        }
-        if (view.getDocument().getStatus() != IdentityStatus.ACTIVE) {
-          throw new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + view.getDocument().getStatus());
-        }
-        return view;
-      });
+    return identities.activeIdentity(role, id);
   }
 
   Future<IdentitySignature> sign(String identityId, byte[] data) {
-    return Bus.request(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose("renewal")
-      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+    return identities.sign(identityId, "renewal", data);
   }
 
   /** The token as its home node reads and verifies it (two hops at most: index, then home node). */

@@ -7,7 +7,6 @@ import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.common.ErrorCode;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
@@ -19,11 +18,9 @@ import org.juicetokens.foundation.storage.proto.StoreGet;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.foundation.storage.proto.StoreValue;
-import org.juicetokens.trust.identity.proto.IdentityLookup;
-import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
-import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.trust.identity.IdentityClient;
 
 /**
  * The token layer's requests to the other layers of its node (identity, DHT, storage) and to other
@@ -32,8 +29,10 @@ import org.juicetokens.trust.identity.proto.IdentityView;
 final class TokenCalls {
   private final EventBus bus;
   private final long timeoutMs;
+  private final IdentityClient identities;
 
   TokenCalls(EventBus bus, long timeoutMs) {
+    this.identities = new IdentityClient(bus, timeoutMs);
     this.bus = bus;
     this.timeoutMs = timeoutMs;
   }
@@ -48,31 +47,21 @@ final class TokenCalls {
 
   /** The verified identity; NOT_FOUND "unknown {role} {id}" when there is none. */
   Future<IdentityView> identity(String role, String id) {
-    return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
-      .recover(failure -> Future.failedFuture(failure instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND
-        ? JuiceException.notFound("unknown " + role + " " + id) : failure));
+    return identities.identity(role, id);
   }
 
   /** The identity, which must be ACTIVE (else PERMISSION_DENIED with its status). */
   Future<IdentityView> activeIdentity(String role, String id) {
-    return identity(role, id).map(view -> requireActive(role, id, view));
+    return identities.activeIdentity(role, id);
   }
 
   /** {@code view}, when verified and ACTIVE; else UNAUTHENTICATED or PERMISSION_DENIED with the status. */
   static IdentityView requireActive(String role, String id, IdentityView view) {
-    if (!view.getVerified()) {
-      throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");
-    }
-    IdentityStatus status = view.getDocument().getStatus();
-    if (status != IdentityStatus.ACTIVE) {
-      throw new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + status);
-    }
-    return view;
+    return IdentityClient.requireActive(role, id, view);
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
-    return Bus.request(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose(purpose)
-      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+    return identities.sign(identityId, purpose, data);
   }
 
   Future<DhtValue> dhtGet(String map, String key, boolean verify) {

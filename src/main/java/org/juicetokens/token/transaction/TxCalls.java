@@ -6,8 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
-import org.juicetokens.common.ErrorCode;
-import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.storage.StoreFamily;
 import org.juicetokens.foundation.storage.proto.StoreAck;
 import org.juicetokens.foundation.storage.proto.StoreBatch;
@@ -21,18 +19,18 @@ import org.juicetokens.token.proto.TokenApply;
 import org.juicetokens.token.proto.TokenApplyReply;
 import org.juicetokens.token.proto.TokenHeldReply;
 import org.juicetokens.token.proto.TokenHeldRequest;
-import org.juicetokens.trust.identity.proto.IdentityLookup;
-import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
-import org.juicetokens.trust.identity.proto.IdentityStatus;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.trust.identity.IdentityClient;
 
 /** The shell's requests to the other layers of its node (token ledger, identity, storage, time), each with node.requestTimeoutMs. */
 final class TxCalls {
   private final EventBus bus;
   private final long timeoutMs;
+  private final IdentityClient identities;
 
   TxCalls(EventBus bus, long timeoutMs) {
+    this.identities = new IdentityClient(bus, timeoutMs);
     this.bus = bus;
     this.timeoutMs = timeoutMs;
   }
@@ -55,27 +53,16 @@ final class TxCalls {
 
   /** The verified identity; NOT_FOUND "unknown {role} {id}" when there is none. */
   Future<IdentityView> identity(String role, String id) {
-    return ask(Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
-      .recover(failure -> Future.failedFuture(failure instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND
-        ? JuiceException.notFound("unknown " + role + " " + id) : failure));
+    return identities.identity(role, id);
   }
 
   /** The identity, verified and ACTIVE (else UNAUTHENTICATED / PERMISSION_DENIED naming its status). */
   Future<IdentityView> activeIdentity(String role, String id) {
-    return identity(role, id).map(view -> {
-      if (!view.getVerified()) {
-        throw new JuiceException(ErrorCode.UNAUTHENTICATED, role + " " + id + " has an unverified identity document");
-      }
-      if (view.getDocument().getStatus() != IdentityStatus.ACTIVE) {
-        throw new JuiceException(ErrorCode.PERMISSION_DENIED, role + " " + id + " is " + view.getDocument().getStatus());
-      }
-      return view;
-    });
+    return identities.activeIdentity(role, id);
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
-    return ask(Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose(purpose)
-      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+    return identities.sign(identityId, purpose, data);
   }
 
   Future<TimeReading> timeNow() {

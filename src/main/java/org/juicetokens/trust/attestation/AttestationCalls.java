@@ -23,11 +23,10 @@ import org.juicetokens.foundation.storage.proto.StorePut;
 import org.juicetokens.trust.attestation.proto.AttestationEvent;
 import org.juicetokens.trust.attestation.proto.AttestationIndex;
 import org.juicetokens.trust.attestation.proto.AttestationRecord;
-import org.juicetokens.trust.identity.proto.IdentityLookup;
 import org.juicetokens.trust.identity.proto.IdentityStatus;
-import org.juicetokens.trust.identity.proto.IdentitySignRequest;
 import org.juicetokens.trust.identity.proto.IdentitySignature;
 import org.juicetokens.trust.identity.proto.IdentityView;
+import org.juicetokens.trust.identity.IdentityClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -40,10 +39,12 @@ final class AttestationCalls {
 
   private final EventBus bus;
   private final long timeoutMs;
+  private final IdentityClient identities;
   private final LongSupplier clock;
   private final SubjectIndex index;
 
   AttestationCalls(EventBus bus, long timeoutMs, LongSupplier clock) {
+    this.identities = new IdentityClient(bus, timeoutMs);
     this.bus = bus;
     this.timeoutMs = timeoutMs;
     this.clock = clock;
@@ -56,10 +57,7 @@ final class AttestationCalls {
 
   /** The identity document, empty when there is none. */
   Future<Optional<IdentityView>> identity(String id) {
-    return Bus.request(bus, Addresses.IDENTITY_GET, IdentityLookup.newBuilder().setIdentityId(id).build(), timeoutMs, IdentityView.class)
-      .map(Optional::of)
-      .recover(f -> f instanceof JuiceException je && je.code() == ErrorCode.NOT_FOUND ? Future.succeededFuture(Optional.empty())
-        : Future.failedFuture(f));
+    return identities.find(id);
   }
 
   /** The attester's identity: NOT_FOUND when unknown, PERMISSION_DENIED unless active and verified. */
@@ -77,8 +75,7 @@ final class AttestationCalls {
   }
 
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
-    return Bus.request(bus, Addresses.IDENTITY_SIGN, IdentitySignRequest.newBuilder().setIdentityId(identityId).setPurpose(purpose)
-      .setData(ByteString.copyFrom(data)).build(), timeoutMs, IdentitySignature.class);
+    return identities.sign(identityId, purpose, data);
   }
 
   /** Publishes {@code record} under its id, signed by the attester as a DHT entry: a claim, or a CAS on {@code previous}. */
