@@ -33,9 +33,19 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public static NodeProcess start(String name, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
+    return startWith(List.of(), "-Xmx256m", name, env, args);
+  }
+
+  /**
+   * The same node behind a command prefix (the network drills run {@code ip netns exec <ns>}, which
+   * execs java in place: the process is still the node's JVM, so SIGKILL reaches it) and a heap size.
+   */
+  public static NodeProcess startWith(List<String> prefix, String heap, String name, Map<String, String> env, String... args)
+    throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(
       Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
       "-cp", System.getProperty("java.class.path"),
       "org.juicetokens.node.Main", "node"));
     command.addAll(List.of(args));
