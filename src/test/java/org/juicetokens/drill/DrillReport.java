@@ -22,6 +22,8 @@ final class DrillReport {
   private final JsonObject parameters = new JsonObject();
   private final JsonArray timeline = new JsonArray();
   private final long origin = System.nanoTime();
+  private final List<String> phaseNames = new java.util.ArrayList<>();
+  private final List<Long> phaseStarts = new java.util.ArrayList<>();
 
   DrillReport(String scenario, String description) {
     this.scenario = scenario;
@@ -38,6 +40,27 @@ final class DrillReport {
     long ms = (System.nanoTime() - origin) / 1_000_000;
     timeline.add(String.format("%6.1f s  %s", ms / 1000.0, what));
     System.out.printf("[drill %s] %6.1f s  %s%n", scenario, ms / 1000.0, what);
+  }
+
+  /**
+   * From {@code loadMs} (the load's clock, {@link DrillLoad#elapsedMs()}) on, attempts belong to phase
+   * {@code name} (e.g. "fault", "restored"); the report gives each phase its own figures.
+   */
+  void phase(String name, long loadMs) {
+    phaseNames.add(name);
+    phaseStarts.add(loadMs);
+    step("phase '" + name + "' from load time " + loadMs + " ms");
+  }
+
+  private JsonObject phases(List<DrillLoad.Attempt> attempts) {
+    JsonObject out = new JsonObject();
+    for (int k = 0; k < phaseNames.size(); k++) {
+      long from = phaseStarts.get(k);
+      long to = k + 1 < phaseStarts.size() ? phaseStarts.get(k + 1) : Long.MAX_VALUE;
+      out.put(phaseNames.get(k), figures(attempts.stream().filter(a -> a.startMs() >= from && a.startMs() < to).toList())
+        .put("fromLoadMs", from));
+    }
+    return out;
   }
 
   static JsonObject figures(List<DrillLoad.Attempt> attempts) {
@@ -65,6 +88,7 @@ final class DrillReport {
       .put("parameters", parameters)
       .put("durationS", Math.round((System.nanoTime() - origin) / 1e8) / 10.0)
       .put("transfers", figures(attempts))
+      .put("phases", phases(attempts))
       .put("balances", new JsonObject().put("before", balancesBefore).put("after", balancesAfter)
         .put("conserved", balancesBefore == balancesAfter))
       .put("audit", new JsonObject().put("clean", auditClean)
@@ -83,10 +107,17 @@ final class DrillReport {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(scenario + ".json"), report.encodePrettily());
     JsonObject t = report.getJsonObject("transfers");
+    StringBuilder phases = new StringBuilder();
+    report.getJsonObject("phases").forEach(e -> {
+      JsonObject f = (JsonObject) e.getValue();
+      phases.append(String.format("  phase %-10s attempted %d, committed %d, aborted %d, unanswered %d, p50 %s ms, p99 %s ms; %s%n",
+        e.getKey(), f.getLong("attempted"), f.getLong("committed"), f.getLong("aborted"), f.getLong("unanswered"), f.getValue("p50Ms"),
+        f.getValue("p99Ms"), f.getJsonObject("outcomes").encode()));
+    });
     System.out.printf("%n[drill %s] %s%n  transfers: attempted %d, committed %d, aborted %d, unanswered %d; outcomes %s%n"
-        + "  committed latency: p50 %s ms, p99 %s ms, max %s ms%n  balances %s; audit %s %s%n  report: %s%n%n",
+        + "  committed latency: p50 %s ms, p99 %s ms, max %s ms%n%s  balances %s; audit %s %s%n  report: %s%n%n",
       scenario, description, t.getLong("attempted"), t.getLong("committed"), t.getLong("aborted"), t.getLong("unanswered"),
-      t.getJsonObject("outcomes").encode(), t.getValue("p50Ms"), t.getValue("p99Ms"), t.getValue("maxMs"),
+      t.getJsonObject("outcomes").encode(), t.getValue("p50Ms"), t.getValue("p99Ms"), t.getValue("maxMs"), phases,
       balancesBefore == balancesAfter ? "conserved" : "CHANGED " + balancesBefore + " -> " + balancesAfter,
       auditClean ? "CLEAN" : "NOT CLEAN", report.getJsonObject("audit").encode(), dir.resolve(scenario + ".json"));
     return report;

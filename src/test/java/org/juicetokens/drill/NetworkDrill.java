@@ -128,26 +128,23 @@ class NetworkDrill {
     List<DrillLoad.Pair> pairs = List.of(load.pair("s3x21", 2, 1), load.pair("s3x32", 3, 2));
     long before = load.total(pairs);
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread driver = background(() -> load.run(pairs, running::get));
     cluster.delay(500, 0);
-    report.step("delay 500 ms on n2");
+    report.phase("delay", load.elapsedMs());
+    Thread driver = background(() -> load.run(pairs, running::get));
     TimeUnit.SECONDS.sleep(lossAfter);
     cluster.loss(DrillCluster.DELAYED, 20);
-    report.step("20 % loss on n2's egress");
+    report.phase("delay+loss", load.elapsedMs());
     TimeUnit.SECONDS.sleep(restoreAfter);
     cluster.delay(0, 0);
     cluster.loss(DrillCluster.DELAYED, 0);
-    report.step("delay and loss removed");
-    cluster.awaitHealthy(Duration.ofSeconds(90));
-    long wholeAt = load.elapsedMs();
-    report.step("cluster whole, adequate time everywhere");
+    report.phase("restored", load.elapsedMs());
+    long wholeAt = awaitWhole(report, load);
     TimeUnit.SECONDS.sleep(afterRestore);
     running.set(false);
     driver.join(TimeUnit.SECONDS.toMillis(120));
     report.step("load stopped");
-    List<DrillLoad.Attempt> afterwards = load.attempts().stream().filter(a -> a.startMs() >= wholeAt).toList();
-    assertThat(afterwards).as("transfers after the restore").isNotEmpty().allMatch(DrillLoad.Attempt::committed, "committed");
     finish(report, load, pairs, before);
+    assertAllCommittedFrom(load, wholeAt, "transfers started once the cluster was whole again after the restore");
   }
 
   @Test
@@ -162,29 +159,27 @@ class NetworkDrill {
     List<DrillLoad.Pair> pairs = List.of(load.pair("s4x31", 3, 1), load.pair("s4x12", 1, 2), load.pair("s4x23", 2, 3));
     long before = load.total(pairs);
     AtomicBoolean running = new AtomicBoolean(true);
+    report.phase("before", load.elapsedMs());
     Thread driver = background(() -> load.run(pairs, running::get));
     TimeUnit.SECONDS.sleep(3);
     cluster.partition(3);
-    report.step("n3 partitioned");
+    report.phase("partition", load.elapsedMs());
     TimeUnit.SECONDS.sleep(partitionSeconds);
     cluster.heal(3);
-    report.step("n3 healed");
-    cluster.awaitHealthy(Duration.ofSeconds(120));
-    long wholeAt = load.elapsedMs();
-    report.step("cluster whole again (merged), adequate time everywhere");
+    report.phase("healed", load.elapsedMs());
+    long wholeAt = awaitWhole(report, load);
     TimeUnit.SECONDS.sleep(afterHeal);
     running.set(false);
     driver.join(TimeUnit.SECONDS.toMillis(120));
     report.step("load stopped");
-    List<DrillLoad.Attempt> afterwards = load.attempts().stream().filter(a -> a.startMs() >= wholeAt).toList();
-    assertThat(afterwards).as("transfers after healing").isNotEmpty().allMatch(DrillLoad.Attempt::committed, "committed");
     finish(report, load, pairs, before);
+    assertAllCommittedFrom(load, wholeAt, "transfers started once the cluster was whole again after healing");
   }
 
   @Test
   @Order(5)
   void scenario5_sigkill_a_random_node_every_10s_during_load() throws Exception {
-    int seconds = Integer.getInteger("drill.killLoadSeconds", 30);
+    int seconds = Integer.getInteger("drill.killLoadSeconds", 60);
     int interval = Integer.getInteger("drill.killIntervalSeconds", 10);
     long seed = Long.getLong("drill.seed", System.currentTimeMillis());
     DrillReport report = new DrillReport("5-sigkill", "SIGKILL a random node every " + interval + " s during " + seconds
@@ -194,6 +189,7 @@ class NetworkDrill {
     List<DrillLoad.Pair> pairs = List.of(load.pair("s5x12", 1, 2), load.pair("s5x23", 2, 3), load.pair("s5x31", 3, 1));
     long before = load.total(pairs);
     AtomicBoolean running = new AtomicBoolean(true);
+    report.phase("kills", load.elapsedMs());
     Thread driver = background(() -> load.run(pairs, running::get));
     Random random = new Random(seed);
     long start = System.nanoTime();
@@ -214,15 +210,14 @@ class NetworkDrill {
       TimeUnit.SECONDS.sleep(2);
       nextKill = Math.max(nextKill, System.nanoTime());
     }
-    long wholeAt = load.elapsedMs();
+    long wholeAt = awaitWhole(report, load);
     TimeUnit.SECONDS.sleep(5);
     running.set(false);
     driver.join(TimeUnit.SECONDS.toMillis(120));
     report.step("load stopped after " + kills + " kills");
     report.parameter("kills", kills);
-    List<DrillLoad.Attempt> afterwards = load.attempts().stream().filter(a -> a.startMs() >= wholeAt).toList();
-    assertThat(afterwards).as("transfers after the last restart").isNotEmpty().allMatch(DrillLoad.Attempt::committed, "committed");
     finish(report, load, pairs, before);
+    assertAllCommittedFrom(load, wholeAt, "transfers started once the cluster was whole again after the last restart");
   }
 
   @Test
@@ -286,6 +281,24 @@ class NetworkDrill {
     cluster.awaitHealthy(Duration.ofSeconds(120));
     report.step("cluster whole, adequate time everywhere");
     finish(report, load, pairs, before);
+  }
+
+  /** Grace after the cluster looks whole: a merged member's event-bus handlers reappear in the others' view about 1 s after its membership (measured in scenario 4). */
+  private static final long SETTLE_MS = Long.getLong("drill.settleMs", 3_000);
+
+  /** Waits for the whole cluster, then {@link #SETTLE_MS}; the load time from which transfers must commit again. */
+  private static long awaitWhole(DrillReport report, DrillLoad load) throws Exception {
+    cluster.awaitHealthy(Duration.ofSeconds(120));
+    report.step("cluster whole: 3 members, adequate time everywhere");
+    TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
+    long at = load.elapsedMs();
+    report.phase("whole", at);
+    return at;
+  }
+
+  private static void assertAllCommittedFrom(DrillLoad load, long fromMs, String what) {
+    List<DrillLoad.Attempt> afterwards = load.attempts().stream().filter(a -> a.startMs() >= fromMs).toList();
+    assertThat(afterwards).as(what).isNotEmpty().allMatch(DrillLoad.Attempt::committed, "committed");
   }
 
   private static void awaitSkewedNodeInadequate() throws Exception {
