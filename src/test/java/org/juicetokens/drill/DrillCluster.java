@@ -51,6 +51,8 @@ final class DrillCluster implements AutoCloseable {
   private final List<DelayProxy> proxies = new ArrayList<>();
   private final DelayProxy.Setting delay = new DelayProxy.Setting();
   private final String logLevel;
+  private Thread hook;
+  private volatile boolean closed;
 
   private DrillCluster(Path data, String logLevel) {
     this.data = data;
@@ -60,6 +62,10 @@ final class DrillCluster implements AutoCloseable {
   /** Builds the network, starts the three nodes and waits until they form one cluster with adequate time. */
   static DrillCluster start() throws Exception {
     DrillCluster c = new DrillCluster(Files.createTempDirectory("jt-drill-data"), System.getProperty("drill.logLevel", "INFO"));
+    // a test JVM stopped from outside (Ctrl-C, a fork timeout) still removes its namespaces and nodes
+    Thread hook = new Thread(c::close, "drill-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+    c.hook = hook;
     try {
       c.net.create();
       c.installDelayPath();
@@ -113,6 +119,11 @@ final class DrillCluster implements AutoCloseable {
       return;
     }
     net.in(i, "tc", "qdisc", "replace", "dev", net.nodeLink(i), "root", "tbf", "rate", rate, "burst", "32kbit", "latency", "400ms");
+  }
+
+  /** The qdisc line of node {@code i}'s veth (tc qdisc show), for the report. */
+  String qdisc(int i) throws IOException, InterruptedException {
+    return net.in(i, "tc", "qdisc", "show", "dev", net.nodeLink(i)).strip();
   }
 
   /** Cuts node {@code i} off from its peers (silent drops both ways); the harness can still call its HTTP API. */
@@ -333,6 +344,17 @@ final class DrillCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook runs this anyway
+      }
+    }
     for (DelayProxy p : proxies) {
       p.close();
     }

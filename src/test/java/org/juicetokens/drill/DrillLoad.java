@@ -25,7 +25,7 @@ final class DrillLoad {
   }
 
   /** One transfer attempt: when it started (ms since the load began), how it ended and how long it took. */
-  record Attempt(long startMs, String outcome, long latencyNanos, int payerNode, int payeeNode) {
+  record Attempt(long startMs, String outcome, long latencyNanos, int payerNode, int payeeNode, String message) {
     boolean committed() {
       return outcome.equals("COMMITTED");
     }
@@ -81,22 +81,28 @@ final class DrillLoad {
       .put("txId", "drill-" + UUID.randomUUID());
     long start = System.nanoTime();
     String outcome;
+    String message = "";
     try {
       DrillHttp.Answer answer = DrillHttp.call(cluster.http(fromNode), "POST", "/api/v1/transfers", body, Duration.ofSeconds(75));
       if (answer.ok()) {
         outcome = answer.body().getString("state", "UNKNOWN");
+        message = answer.body().getString("errorMessage", "");
       } else {
         outcome = answer.body().getString("code", "HTTP_" + answer.status());
+        message = answer.body().getString("message", answer.body().encode());
       }
     } catch (java.net.http.HttpTimeoutException e) {
       outcome = "NO_ANSWER_TIMEOUT";
+      message = e.toString();
     } catch (java.io.IOException e) {
       outcome = "NO_ANSWER_UNREACHABLE";
+      message = e.toString();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       outcome = "NO_ANSWER_INTERRUPTED";
     }
-    Attempt attempt = new Attempt(TimeUnit.NANOSECONDS.toMillis(start - origin), outcome, System.nanoTime() - start, fromNode, toNode);
+    Attempt attempt = new Attempt(TimeUnit.NANOSECONDS.toMillis(start - origin), outcome, System.nanoTime() - start, fromNode, toNode,
+      "n" + fromNode + "->n" + toNode + ": " + message.substring(0, Math.min(200, message.length())));
     attempts.add(attempt);
     return attempt;
   }

@@ -74,6 +74,7 @@ final class DrillReport {
       .put("aborted", attempts.size() - committed - unanswered)
       .put("unanswered", unanswered)
       .put("outcomes", new JsonObject(new TreeMap<String, Object>(byOutcome)))
+      .put("sampleMessages", samples(attempts))
       .put("p50Ms", ms(latencies, 0.50))
       .put("p99Ms", ms(latencies, 0.99))
       .put("maxMs", ms(latencies, 1.0));
@@ -121,6 +122,17 @@ final class DrillReport {
       balancesBefore == balancesAfter ? "conserved" : "CHANGED " + balancesBefore + " -> " + balancesAfter,
       auditClean ? "CLEAN" : "NOT CLEAN", report.getJsonObject("audit").encode(), dir.resolve(scenario + ".json"));
     return report;
+  }
+
+  /** The first message of each outcome other than COMMITTED (which node refused, and why). */
+  private static JsonObject samples(List<DrillLoad.Attempt> attempts) {
+    Map<String, Object> first = new TreeMap<>();
+    for (DrillLoad.Attempt a : attempts) {
+      if (!a.committed()) {
+        first.putIfAbsent(a.outcome(), a.message());
+      }
+    }
+    return new JsonObject(first);
   }
 
   static Object ms(long[] sorted, double quantile) {

@@ -301,6 +301,26 @@ class NetworkDrill {
     assertThat(afterwards).as(what).isNotEmpty().allMatch(DrillLoad.Attempt::committed, "committed");
   }
 
+  /** Not in the list: the harness's bandwidth fault (tbf), exercised so it cannot rot. */
+  @Test
+  @Order(8)
+  void scenario8_bandwidth_limit_on_one_node() throws Exception {
+    String rate = System.getProperty("drill.rate", "1mbit");
+    int seconds = Integer.getInteger("drill.rateSeconds", 10);
+    DrillReport report = new DrillReport("8-bandwidth", "n2's egress limited to " + rate + " (tbf) for " + seconds
+      + " s of transfers through n2").parameter("rate", rate).parameter("loadSeconds", seconds);
+    DrillLoad load = new DrillLoad(cluster);
+    List<DrillLoad.Pair> pairs = List.of(load.pair("s8x21", 2, 1), load.pair("s8x32", 3, 2));
+    long before = load.total(pairs);
+    cluster.bandwidth(DrillCluster.DELAYED, rate);
+    report.step("tbf " + rate + " on n2: " + cluster.qdisc(DrillCluster.DELAYED));
+    load.runFor(pairs, Duration.ofSeconds(seconds));
+    cluster.bandwidth(DrillCluster.DELAYED, null);
+    report.step("limit removed");
+    assertThat(load.attempts()).isNotEmpty().allMatch(DrillLoad.Attempt::committed, "every transfer committed");
+    finish(report, load, pairs, before);
+  }
+
   private static void awaitSkewedNodeInadequate() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     cluster.awaitUp(3, deadline);
