@@ -35,7 +35,10 @@ if [ "$(id -u)" != 0 ]; then
   exit 2
 fi
 cd "$root"
+mkdir -p target/drills
+marker="$(mktemp)"
+trap 'rm -f "$marker"' EXIT
 # the unit tests are skipped (-Dtest=none): only failsafe's drill runs
 ./mvnw -B -q -Pdrills -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$it" "$@" verify
-echo "reports:"
-ls -1 target/drills/*.json
+echo "reports of this run:"
+find target/drills -name '*.json' -newer "$marker" | sort

@@ -147,8 +147,12 @@ final class Netns {
 
   /** Whether this machine lets the drills build namespaces: root, with ip and iptables. */
   static String unavailableReason() {
-    if (!"root".equals(System.getProperty("user.name"))) {
-      return "network drills need root (ip netns, iptables, tc); CI runs them as root";
+    try {
+      if (!sh("id", "-u").strip().equals("0")) {
+        return "network drills need root (ip netns, iptables, tc); CI runs them as root";
+      }
+    } catch (IOException | InterruptedException e) {
+      return "network drills need root, and 'id -u' failed: " + e.getMessage();
     }
     for (String tool : List.of("ip", "iptables", "tc")) {
       try {
