@@ -214,6 +214,20 @@ public final class Addresses {
   public static final String EGG_FERTILIZE_SUFFIX = "egg.fertilize";
   public static final String EGG_GET_SUFFIX = "egg.get";
 
+  // extension (node-local: the registry of this node, ExtensionVerticle)
+  /** SignedManifest → ExtensionView: checks and registers a manifest (REGISTERED). */
+  public static final String EXTENSION_REGISTER = "jt.extension.register";
+  /** ListExtensionsRequest → ListExtensionsReply: every registered extension with its state and usage. */
+  public static final String EXTENSION_LIST = "jt.extension.list";
+  /** ExtensionIdRequest → ExtensionView. */
+  public static final String EXTENSION_GET = "jt.extension.get";
+  /** ExtensionIdRequest → ExtensionView: ACTIVE, or ERROR with the reason when activation failed. */
+  public static final String EXTENSION_ACTIVATE = "jt.extension.activate";
+  /** ExtensionIdRequest → ExtensionView (ACTIVE → PAUSED). */
+  public static final String EXTENSION_PAUSE = "jt.extension.pause";
+  /** ExtensionIdRequest → ExtensionView (any but DISABLED → DISABLED). */
+  public static final String EXTENSION_DISABLE = "jt.extension.disable";
+
   // lifecycle/renewal (node-local entry points; each runs on the token owner's home node, asked point-to-point)
   /** RenewRequest → RenewReply: renews a token (forwarded to its owner's home node with {@link #RENEWAL_RENEW_SUFFIX}). */
   public static final String RENEWAL_RENEW = "jt.lifecycle.renewal.renew";

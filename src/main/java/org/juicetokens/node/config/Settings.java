@@ -209,6 +209,9 @@ public final class Settings {
   public static final Setting RENEWAL_REWARD_RETRY_MS = def("renewal.rewardRetryMs", "JT_RENEWAL_REWARD_RETRY_MS", "10000", LONG, "milliseconds > 0", "How often unpaid facilitator rewards (durable outbox) are paid again (same transfer id: never twice)");
   public static final Setting RENEWAL_NOTICE_LIMIT = def("renewal.noticeLimit", "JT_RENEWAL_NOTICE_LIMIT", "200", INT, "an integer > 0", "Most notices one GET /identities/{id}/notices answers (newest first)");
 
+  // extensions (registry)
+  public static final Setting EXTENSION_TRUSTED_PUBLISHERS = def("extension.trustedPublishers", "JT_EXTENSION_TRUSTED_PUBLISHERS", "", LIST, "a comma list of Ed25519 public keys (hex); empty = any", "Publishers whose signed extension manifests this node registers and activates; empty accepts any validly signed manifest");
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }
