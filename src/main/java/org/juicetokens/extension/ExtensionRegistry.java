@@ -207,7 +207,11 @@ public final class ExtensionRegistry {
     return mine;
   }
 
+  /** The failure as a reason: its own message (the runtime's words), else what the error contract makes of it. */
   private static String message(Throwable failure) {
+    if (failure.getMessage() != null && !failure.getMessage().isBlank()) {
+      return failure.getMessage();
+    }
     JuiceException juice = Errors.toJuice(failure);
     return juice.getMessage() == null ? juice.code().name() : juice.getMessage();
   }
