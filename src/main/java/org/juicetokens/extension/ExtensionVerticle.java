@@ -15,6 +15,7 @@ import org.juicetokens.common.Bus;
 import org.juicetokens.extension.proto.ExtensionRecord;
 import org.juicetokens.extension.proto.ExtensionState;
 import org.juicetokens.extension.proto.SignedManifest;
+import org.juicetokens.extension.runtime.ExtensionHost;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.Settings;
@@ -27,13 +28,23 @@ import java.util.function.Supplier;
  * the {@link ExtensionRuntime}, the runtime's faults persisted (ERROR / DISABLED with the reason),
  * the "extensions" health procedure and the per-state gauge. At start the stored registry comes
  * back and what was ACTIVE is activated again. Wiring only: the logic is in {@link ExtensionRegistry}.
+ * The node's verticle builds its {@link ExtensionHost} in start (the host's dispatch runs on this
+ * verticle's context) and closes it on stop, which stops the extensions without changing their
+ * stored state: a restart activates them again.
  */
 public final class ExtensionVerticle extends VerticleBase {
   private final NodeContext node;
-  private final ExtensionRuntime runtime;
+  private ExtensionRuntime runtime;
+  private ExtensionHost host;
   private ExtensionRegistry registry;
   private volatile boolean restored;
 
+  /** The node's registry over its own {@link ExtensionHost}. */
+  public ExtensionVerticle(NodeContext node) {
+    this.node = node;
+  }
+
+  /** The registry over a runtime someone else starts and stops. */
   public ExtensionVerticle(NodeContext node, ExtensionRuntime runtime) {
     this.node = node;
     this.runtime = runtime;
@@ -41,6 +52,10 @@ public final class ExtensionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    if (runtime == null) {
+      host = new ExtensionHost(vertx, node);
+      runtime = host;
+    }
     long timeoutMs = node.config().requestTimeoutMs();
     registry = new ExtensionRegistry(new StoredExtensions(vertx.eventBus(), timeoutMs, node.config().integer(Settings.STORAGE_MAX_SCAN)),
       runtime, new ManifestCheck(node.config().list(Settings.EXTENSION_TRUSTED_PUBLISHERS)), System::currentTimeMillis);
@@ -68,6 +83,7 @@ public final class ExtensionVerticle extends VerticleBase {
     }
     node.health().register(ExtensionHealth.ID, promise -> promise.complete(Status.OK(ExtensionHealth.data(registry.counts(), restored))));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+      .compose(v -> host == null ? Future.succeededFuture() : host.start())
       .compose(v -> op("restore", "registry", () -> registry.restore()))
       .onSuccess(records -> restored = true);
   }
@@ -75,7 +91,7 @@ public final class ExtensionVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     node.health().unregister(ExtensionHealth.ID);
-    return Future.succeededFuture();
+    return host == null ? Future.succeededFuture() : host.close();
   }
 
   private ExtensionView view(ExtensionRecord record) {
