@@ -63,8 +63,20 @@ public final class ExtensionVerticle extends VerticleBase {
     runtime.onFault((id, state, reason) -> context.runOnContext(v -> op("fault", id + " " + state,
       () -> registry.fault(id, state, reason))));
 
-    EventBus bus = vertx.eventBus();
-    List<MessageConsumer<?>> consumers = List.of(
+    for (ExtensionState state : registry.counts().keySet()) {
+      Gauge.builder("juice.extension.records", () -> registry.counts().get(state)).tag("state", state.name())
+        .description("Extensions registered on this node per state").register(node.registry());
+    }
+    node.health().register(ExtensionHealth.ID, promise -> promise.complete(Status.OK(ExtensionHealth.data(registry.counts(), restored))));
+    // the entry points open once the stored registry is back: a registration cannot race the restore
+    return (host == null ? Future.<Void>succeededFuture() : host.start())
+      .compose(v -> op("restore", "registry", () -> registry.restore()))
+      .onSuccess(records -> restored = true)
+      .compose(records -> Future.all(serve(vertx.eventBus()).stream().map(MessageConsumer::completion).toList()));
+  }
+
+  private List<MessageConsumer<?>> serve(EventBus bus) {
+    return List.of(
       Bus.serveLocal(bus, Addresses.EXTENSION_REGISTER, SignedManifest.class, r -> op("register", r.getManifest().getId(),
         () -> registry.register(r).map(this::view))),
       Bus.serveLocal(bus, Addresses.EXTENSION_LIST, ListExtensionsRequest.class, r -> Future.succeededFuture(
@@ -76,16 +88,6 @@ public final class ExtensionVerticle extends VerticleBase {
         () -> registry.pause(r.getId()).map(this::view))),
       Bus.serveLocal(bus, Addresses.EXTENSION_DISABLE, ExtensionIdRequest.class, r -> op("disable", r.getId(),
         () -> registry.disable(r.getId()).map(this::view))));
-
-    for (ExtensionState state : registry.counts().keySet()) {
-      Gauge.builder("juice.extension.records", () -> registry.counts().get(state)).tag("state", state.name())
-        .description("Extensions registered on this node per state").register(node.registry());
-    }
-    node.health().register(ExtensionHealth.ID, promise -> promise.complete(Status.OK(ExtensionHealth.data(registry.counts(), restored))));
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-      .compose(v -> host == null ? Future.succeededFuture() : host.start())
-      .compose(v -> op("restore", "registry", () -> registry.restore()))
-      .onSuccess(records -> restored = true);
   }
 
   @Override
