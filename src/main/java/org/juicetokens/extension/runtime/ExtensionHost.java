@@ -2,8 +2,10 @@ package org.juicetokens.extension.runtime;
 
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -56,23 +58,26 @@ public final class ExtensionHost implements ExtensionRuntime {
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private final List<FaultListener> listeners = new CopyOnWriteArrayList<>();
   private HttpClient http;
+  /** The context of the verticle that started the host: sandboxes are deployed from it (its children) and events dispatched on it. */
+  private Context hostContext;
 
   public ExtensionHost(Vertx vertx, NodeContext node) {
-    this(vertx, node, ExtensionSettings.of(node.config()), Thread.currentThread().getContextClassLoader());
+    this(vertx, node, ExtensionSettings.of(node.config()));
   }
 
-  /** With explicit settings and the class loader jars are children of (tests). */
-  public ExtensionHost(Vertx vertx, NodeContext node, ExtensionSettings settings, ClassLoader parent) {
+  /** With explicit settings; entry classes come from the node's class loader (the one that loaded this class) or a child of it. */
+  public ExtensionHost(Vertx vertx, NodeContext node, ExtensionSettings settings) {
     this.vertx = vertx;
     this.node = node;
     this.settings = settings;
-    this.loader = new ExtensionLoader(settings.dir(), parent == null ? ExtensionHost.class.getClassLoader() : parent);
+    this.loader = new ExtensionLoader(settings.dir(), ExtensionHost.class.getClassLoader());
     this.meters = new ExtensionMeters(node.registry());
     this.dispatcher = new HookDispatcher(vertx.eventBus(), new HookEvents(node.nodeId(), System::currentTimeMillis), this::deliver);
   }
 
   /** Subscribes to the node's events and registers the "extensionRuntime" health procedure. */
   public Future<Void> start() {
+    hostContext = vertx.getOrCreateContext();
     http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutMs())));
     node.health().register(HEALTH_ID, promise -> promise.complete(Status.OK(health())));
     return dispatcher.start();
@@ -99,6 +104,11 @@ public final class ExtensionHost implements ExtensionRuntime {
     if (starting.putIfAbsent(id, Boolean.TRUE) != null) {
       return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "extension " + id + " is being activated"));
     }
+    if (active.containsKey(id)) {
+      // an activation finished between the two looks
+      starting.remove(id);
+      return Future.succeededFuture();
+    }
     return op("activate", id, () -> vertx.executeBlocking(() -> loader.load(manifest), false)
         .compose(loaded -> deploy(manifest, loaded)))
       .andThen(ar -> starting.remove(id));
@@ -113,7 +123,10 @@ public final class ExtensionHost implements ExtensionRuntime {
       .setWorkerPoolName("jt-ext-" + id).setWorkerPoolSize(1)
       // the blocked-thread checker names an extension holding its thread past the call timeout
       .setMaxWorkerExecuteTime(settings.callTimeoutMs()).setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(sandbox, options)
+    // deployed from the host's context: a child of the host's verticle, undeployed with it when the node stops
+    Promise<String> deployed = Promise.promise();
+    hostContext.runOnContext(v -> vertx.deployVerticle(sandbox, options).onComplete(deployed));
+    return deployed.future()
       .recover(f -> {
         loaded.close();
         return Future.failedFuture(new JuiceException(ErrorCode.UNAVAILABLE, "extension " + id + ": deploy failed: " + f.getMessage(), f));
@@ -170,8 +183,12 @@ public final class ExtensionHost implements ExtensionRuntime {
     op("cutOff", id, () -> stopActive(ext));
   }
 
+  /** Succeeds at once when not running; an extension still being activated is a CONFLICT (its start is bounded: ask again). */
   @Override
   public Future<Void> deactivate(String extensionId) {
+    if (starting.containsKey(extensionId)) {
+      return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "extension " + extensionId + " is being activated; deactivate it after"));
+    }
     ActiveExtension ext = active.remove(extensionId);
     if (ext == null) {
       return Future.succeededFuture();

@@ -1,8 +1,12 @@
 package org.juicetokens.extension.runtime;
 
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import org.juicetokens.api.v1.CreateGenesisPoolRequest;
 import org.juicetokens.api.v1.CreateIdentityRequest;
+import org.juicetokens.api.v1.EggBatchReply;
+import org.juicetokens.api.v1.EggView;
+import org.juicetokens.api.v1.FertilizeEggRequest;
+import org.juicetokens.api.v1.GenerateEggsRequest;
+import org.juicetokens.api.v1.GenesisPoolView;
 import org.juicetokens.api.v1.MintReply;
 import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.api.v1.Transfer;
@@ -20,9 +24,10 @@ import org.juicetokens.extension.runtime.testext.ThrowingExtension;
 import org.juicetokens.extension.spi.Hook;
 import org.juicetokens.extension.spi.HookEvent;
 import org.juicetokens.foundation.time.proto.TimeReading;
+import org.juicetokens.lifecycle.renewal.proto.RenewReply;
+import org.juicetokens.lifecycle.renewal.proto.RenewRequest;
 import org.juicetokens.foundation.time.proto.TimeRequest;
 import org.juicetokens.node.JuiceNode;
-import org.juicetokens.node.NodeContext;
 import org.juicetokens.testing.BusCalls;
 import org.juicetokens.testing.InJvmClusters;
 import org.juicetokens.token.transaction.proto.TxState;
@@ -66,33 +71,15 @@ class ExtensionHostNodeTest {
   private final AtomicInteger references = new AtomicInteger();
   private final Map<String, String> faults = new ConcurrentHashMap<>();
 
-  /** Builds the host in a verticle's start, as the registry's verticle does. */
-  static final class HostVerticle extends VerticleBase {
-    private final NodeContext node;
-    volatile ExtensionHost host;
-
-    HostVerticle(NodeContext node) {
-      this.node = node;
-    }
-
-    @Override
-    public Future<?> start() {
-      host = new ExtensionHost(vertx, node);
-      return host.start();
-    }
-
-    @Override
-    public Future<?> stop() {
-      return host.close();
-    }
-  }
-
   @BeforeAll
   void start(@TempDir Path tmp) throws Exception {
     extensionDir = tmp.resolve("ext");
-    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of("time.peerPollIntervalMs", "300", "tx.deadlineMs", "8000",
-      "tx.retryMs", "300", "tx.maxRetryMs", "1000", "extension.dir", extensionDir.toString(), "extension.callTimeoutMs", "500",
-      "extension.maxFailures", "3", "extension.maxBreakerOpens", "1", "extension.startTimeoutMs", "3000"));
+    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.ofEntries(Map.entry("time.peerPollIntervalMs", "300"),
+      Map.entry("tx.deadlineMs", "8000"), Map.entry("tx.retryMs", "300"), Map.entry("tx.maxRetryMs", "1000"),
+      Map.entry("extension.dir", extensionDir.toString()), Map.entry("extension.callTimeoutMs", "500"),
+      Map.entry("extension.maxFailures", "3"), Map.entry("extension.maxBreakerOpens", "1"), Map.entry("extension.startTimeoutMs", "3000"),
+      // eggs mature in seconds (84 h / 1e5), as in EggClusterTest
+      Map.entry("lifecycle.timeScale", "1e5"), Map.entry("egg.dormancyHours", "360")));
     a = nodes.get(0);
     JuiceNode b = nodes.get(1);
     eventually("2 members, cluster safe", () -> a.context().hazelcast().getCluster().getMembers().size() == 2
@@ -154,6 +141,35 @@ class ExtensionHostNodeTest {
   }
 
   @Test
+  void an_egg_that_hatches_and_a_renewal_reach_an_extension_with_tokens_read() throws Exception {
+    activate(manifest("lifecycle-watch", RecordingExtension.class, List.of("egg.hatched", "renewal.completed"), List.of("tokens:read")));
+    activate(manifest("lifecycle-blind", RecordingExtension.class, List.of("egg.hatched", "renewal.completed"), List.of()));
+    String renewed = mint(alice, 5, 1).getTokens(0).getId();
+    BusCalls.ask(a, Addresses.RENEWAL_RENEW, RenewRequest.newBuilder().setTokenId(renewed).setRequesterId(alice).build(),
+      RenewReply.class, TIMEOUT_MS);
+    GenesisPoolView pool = BusCalls.ask(a, Addresses.EGG_POOL_CREATE, CreateGenesisPoolRequest.newBuilder()
+      .addAllMemberIds(List.of(issuer, alice, bob)).build(), GenesisPoolView.class, TIMEOUT_MS);
+    EggView egg = BusCalls.ask(a, Addresses.EGG_GENERATE, GenerateEggsRequest.newBuilder().setPoolId(pool.getPoolId())
+      .setReference("nest" + references.incrementAndGet()).setDenomination(10).setCount(1).setOwnerId(alice).build(),
+      EggBatchReply.class, TIMEOUT_MS).getEggs(0);
+    // the proof of activity: a transfer of the owner decided after the generation
+    Transfer proof = transfer(alice);
+    BusCalls.ask(a, Addresses.EGG_FERTILIZE, FertilizeEggRequest.newBuilder().setId(egg.getId()).setTransactionId(proof.getTxId()).build(),
+      EggView.class, TIMEOUT_MS);
+    eventually("the renewal and the hatch seen", () -> !seen("lifecycle-watch", Hook.RENEWAL_COMPLETED).isEmpty()
+      && !seen("lifecycle-watch", Hook.EGG_HATCHED).isEmpty());
+    assertThat(seen("lifecycle-watch", Hook.RENEWAL_COMPLETED)).singleElement()
+      .satisfies(e -> assertThat(e.data().getString("oldTokenId")).isEqualTo(renewed));
+    assertThat(seen("lifecycle-watch", Hook.EGG_HATCHED)).singleElement().satisfies(e -> {
+      assertThat(e.data().getString("id")).isEqualTo(egg.getId());
+      assertThat(e.data().getString("stage")).isEqualTo("ACTIVE");
+    });
+    assertThat(TestSinks.events("lifecycle-blind")).isEmpty();
+    host.deactivate("lifecycle-watch").await(30, TimeUnit.SECONDS);
+    host.deactivate("lifecycle-blind").await(30, TimeUnit.SECONDS);
+  }
+
+  @Test
   void a_facade_call_without_its_permission_is_denied_and_counted() throws Exception {
     activate(manifest("probe", DeniedProbeExtension.class, List.of(), List.of("notify")));
     assertThat(TestSinks.notes("probe")).containsExactly("PERMISSION_DENIED");
@@ -171,7 +187,7 @@ class ExtensionHostNodeTest {
     eventually("thrower reported", () -> faults.containsKey("thrower"));
     assertThat(faults.get("thrower")).startsWith("DISABLED: repeated failures").contains("fails on purpose");
     assertThat(host.running("thrower")).isFalse();
-    assertThat(host.usage("thrower").getLong("errors")).isGreaterThanOrEqualTo(3);
+    eventually("3 errors counted", () -> host.usage("thrower").getLong("errors") >= 3);
     int seen = TestSinks.events("thrower").size();
     assertThat(transfer().getState()).isEqualTo(TxState.COMMITTED);
     assertThat(TestSinks.events("thrower")).hasSize(seen);
@@ -186,7 +202,7 @@ class ExtensionHostNodeTest {
     }
     eventually("blocker reported", () -> faults.containsKey("blocker"));
     assertThat(faults.get("blocker")).startsWith("DISABLED: repeated failures").contains("not handled within the call timeout");
-    assertThat(host.usage("blocker").getLong("timeouts")).isGreaterThanOrEqualTo(1);
+    eventually("a timeout counted", () -> host.usage("blocker").getLong("timeouts") >= 1);
     assertThat(TestSinks.events("blocker")).hasSize(1);
     assertThat(BusCalls.ask(a, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), TimeReading.class, TIMEOUT_MS)).isNotNull();
     assertThat(transfer().getState()).isEqualTo(TxState.COMMITTED);
@@ -242,8 +258,12 @@ class ExtensionHostNodeTest {
 
   /** 1.00 from alice to bob, then back, alternately (wallets stay as minted). */
   private Transfer transfer() throws Exception {
-    boolean out = transfers.getAndIncrement() % 2 == 0;
-    TransferRequest request = TransferRequest.newBuilder().setFromId(out ? alice : bob).setToId(out ? bob : alice)
+    return transfer(transfers.get() % 2 == 0 ? alice : bob);
+  }
+
+  private Transfer transfer(String from) throws Exception {
+    transfers.incrementAndGet();
+    TransferRequest request = TransferRequest.newBuilder().setFromId(from).setToId(from.equals(alice) ? bob : alice)
       .setAmountHundredths(100).build();
     return BusCalls.ask(a, Addresses.TX_TRANSFER, request, Transfer.class, TIMEOUT_MS);
   }
