@@ -3,6 +3,7 @@ package org.juicetokens.api;
 import org.juicetokens.api.v1.ChainServiceService;
 import org.juicetokens.api.v1.DiscoveryServiceService;
 import org.juicetokens.api.v1.EggServiceService;
+import org.juicetokens.api.v1.ExtensionServiceService;
 import org.juicetokens.api.v1.IdentityServiceService;
 import org.juicetokens.api.v1.NodeServiceService;
 import org.juicetokens.api.v1.RenewalServiceService;
@@ -23,7 +24,7 @@ import java.util.Objects;
 public record ApiServices(NodeServiceService node, DiscoveryServiceService discovery, TransportServiceService transport,
                           IdentityServiceService identity, TokenServiceService tokens, TransactionServiceService transactions,
                           ChainServiceService chains, TrustServiceService trust, EggServiceService eggs,
-                          RenewalServiceService renewals) {
+                          RenewalServiceService renewals, ExtensionServiceService extensions) {
   public ApiServices {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(discovery, "discovery");
@@ -46,6 +47,7 @@ public record ApiServices(NodeServiceService node, DiscoveryServiceService disco
     private TrustServiceService trust;
     private EggServiceService eggs;
     private RenewalServiceService renewals;
+    private ExtensionServiceService extensions;
 
     private Builder(NodeServiceService node, DiscoveryServiceService discovery) {
       this.node = node;
@@ -92,8 +94,13 @@ public record ApiServices(NodeServiceService node, DiscoveryServiceService disco
       return this;
     }
 
+    public Builder extensions(ExtensionServiceService extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
     public ApiServices build() {
-      return new ApiServices(node, discovery, transport, identity, tokens, transactions, chains, trust, eggs, renewals);
+      return new ApiServices(node, discovery, transport, identity, tokens, transactions, chains, trust, eggs, renewals, extensions);
     }
   }
 }

@@ -214,6 +214,20 @@ public final class Addresses {
   public static final String EGG_FERTILIZE_SUFFIX = "egg.fertilize";
   public static final String EGG_GET_SUFFIX = "egg.get";
 
+  // extension (node-local: the registry of this node, ExtensionVerticle)
+  /** SignedManifest → ExtensionView: checks and registers a manifest (REGISTERED). */
+  public static final String EXTENSION_REGISTER = "jt.extension.register";
+  /** ListExtensionsRequest → ListExtensionsReply: every registered extension with its state and usage. */
+  public static final String EXTENSION_LIST = "jt.extension.list";
+  /** ExtensionIdRequest → ExtensionView. */
+  public static final String EXTENSION_GET = "jt.extension.get";
+  /** ExtensionIdRequest → ExtensionView: ACTIVE, or ERROR with the reason when activation failed. */
+  public static final String EXTENSION_ACTIVATE = "jt.extension.activate";
+  /** ExtensionIdRequest → ExtensionView (ACTIVE → PAUSED). */
+  public static final String EXTENSION_PAUSE = "jt.extension.pause";
+  /** ExtensionIdRequest → ExtensionView (any but DISABLED → DISABLED). */
+  public static final String EXTENSION_DISABLE = "jt.extension.disable";
+
   // lifecycle/renewal (node-local entry points; each runs on the token owner's home node, asked point-to-point)
   /** RenewRequest → RenewReply: renews a token (forwarded to its owner's home node with {@link #RENEWAL_RENEW_SUFFIX}). */
   public static final String RENEWAL_RENEW = "jt.lifecycle.renewal.renew";
@@ -234,6 +248,16 @@ public final class Addresses {
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
   public static final String CLUSTER_MEMBERSHIP = "jt.foundation.cluster.membership";
+
+  // extension runtime (node-local publications the hook dispatcher turns into extension events)
+  /** Published (node-local) for every token a mint on this node created; body: the Token (token.proto). */
+  public static final String TOKEN_CREATED = "jt.token.created";
+  /** Published (node-local) when an egg kept on this node hatched into its token; body: the EggView. */
+  public static final String EGG_HATCHED = "jt.lifecycle.egg.hatched";
+  /** Published (node-local) by the health component when the overall or a component status changed; body: a JsonObject. */
+  public static final String HEALTH_CHANGED = "jt.governance.health.changed";
+  /** Published (node-local) by ExtensionContext.notify: JSON {extensionId, kind, payload, atMs} (served as SSE). */
+  public static final String EXTENSION_NOTIFICATIONS = "jt.extension.notifications";
 
   /** A point-to-point address of one node: {@code jt.node.<nodeId>.<suffix>}. */
   public static String node(String nodeId, String suffix) {

@@ -15,6 +15,8 @@ public enum ErrorCode {
   TIME_INADEQUATE(4013, GrpcStatus.FAILED_PRECONDITION, 412),
   /** A payment's change cannot be settled: the hundredths between the wissels, or the payee's exact change. */
   INSUFFICIENT_CHANGE(4014, GrpcStatus.FAILED_PRECONDITION, 412),
+  /** The thing is not in a state that allows the call (e.g. pausing an extension that is not ACTIVE). */
+  FAILED_PRECONDITION(4015, GrpcStatus.FAILED_PRECONDITION, 412),
   UNAUTHENTICATED(4001, GrpcStatus.UNAUTHENTICATED, 401),
   PERMISSION_DENIED(4003, GrpcStatus.PERMISSION_DENIED, 403),
   DATA_CORRUPTION(5002, GrpcStatus.DATA_LOSS, 500),

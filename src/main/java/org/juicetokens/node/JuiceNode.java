@@ -126,7 +126,8 @@ public final class JuiceNode {
           AttestationVerticle::new,
           CommunityVerticle::new,
           EggVerticle::new,
-          org.juicetokens.lifecycle.renewal.RenewalVerticle::new
+          org.juicetokens.lifecycle.renewal.RenewalVerticle::new,
+          org.juicetokens.extension.ExtensionVerticle::new
         ), context)
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
   description = "JuiceTokens node: signed community-currency tokens, paid peer to peer.",
   subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, IdentityCommand.class, TokenCommand.class,
     TokenCommand.BalanceCommand.class, TransferCommand.class, TransferCommand.Audit.class, ChainCommand.class,
-    AttestCommand.class, CommunityCommand.class, EggCommand.class, RenewCommand.class, RenewCommand.Notices.class})
+    AttestCommand.class, CommunityCommand.class, EggCommand.class, RenewCommand.class, RenewCommand.Notices.class,
+    ExtCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -16,6 +16,7 @@ import org.juicetokens.api.ApiServices;
 import org.juicetokens.api.v1.ChainServiceGrpcService;
 import org.juicetokens.api.v1.DiscoveryServiceGrpcService;
 import org.juicetokens.api.v1.EggServiceGrpcService;
+import org.juicetokens.api.v1.ExtensionServiceGrpcService;
 import org.juicetokens.api.v1.IdentityServiceGrpcService;
 import org.juicetokens.api.v1.NodeServiceGrpcService;
 import org.juicetokens.api.v1.RenewalServiceGrpcService;
@@ -69,6 +70,7 @@ public final class GrpcEdge {
     register(server, methods, services.trust(), TrustServiceGrpcService::of, TrustServiceGrpcService.all());
     register(server, methods, services.eggs(), EggServiceGrpcService::of, EggServiceGrpcService.all());
     register(server, methods, services.renewals(), RenewalServiceGrpcService::of, RenewalServiceGrpcService.all());
+    register(server, methods, services.extensions(), ExtensionServiceGrpcService::of, ExtensionServiceGrpcService.all());
     server.addService(HealthService.create(vertx).register(nodeServiceName, nodeUp));
     server.addService(ReflectionService.v1());
     return new Edge(server, List.copyOf(methods));

@@ -86,6 +86,9 @@ final class ApiRoutes {
     if (services.renewals() != null) {
       RenewalRoutes.mount(router, services.renewals());
     }
+    if (services.extensions() != null) {
+      ExtensionRoutes.mount(router, services.extensions());
+    }
 
     router.route(PREFIX + "/*").handler(ctx -> ApiErrors.send(ctx,
       JuiceException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));

@@ -14,6 +14,7 @@ import org.juicetokens.api.ApiServices;
 import org.juicetokens.api.grpc.ChainGrpcService;
 import org.juicetokens.api.grpc.DiscoveryGrpcService;
 import org.juicetokens.api.grpc.EggGrpcService;
+import org.juicetokens.api.grpc.ExtensionGrpcService;
 import org.juicetokens.api.grpc.GrpcEdge;
 import org.juicetokens.api.grpc.IdentityGrpcService;
 import org.juicetokens.api.grpc.NodeGrpcService;
@@ -78,6 +79,7 @@ public final class HttpServerVerticle extends VerticleBase {
       .trust(new TrustGrpcService(vertx.eventBus(), timeoutMs))
       .eggs(new EggGrpcService(vertx.eventBus(), timeoutMs))
       .renewals(new RenewalGrpcService(vertx.eventBus(), timeoutMs))
+      .extensions(new ExtensionGrpcService(vertx.eventBus(), timeoutMs))
       .build();
     GrpcEdge.Edge grpc = GrpcEdge.create(vertx, services, node.health());
 

@@ -18,7 +18,8 @@ public final class AdminSections {
       new org.juicetokens.trust.chain.ChainAdminSection(),
       new org.juicetokens.trust.attestation.AttestationAdminSection(),
       new org.juicetokens.lifecycle.egg.EggAdminSection(),
-      new org.juicetokens.lifecycle.renewal.RenewalAdminSection()
+      new org.juicetokens.lifecycle.renewal.RenewalAdminSection(),
+      new org.juicetokens.extension.ExtensionAdminSection()
     );
   }
 }

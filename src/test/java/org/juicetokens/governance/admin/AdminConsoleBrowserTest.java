@@ -55,7 +55,7 @@ class AdminConsoleBrowserTest {
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
     "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens",
     "panel-telomere", "panel-transactions", "panel-chain", "panel-attestations",
-    "panel-eggs", "panel-renewals");
+    "panel-eggs", "panel-renewals", "panel-extensions");
 
   private static EdgeTestNode node;
 
