@@ -12,7 +12,7 @@
 # $NETSIM_STATE_DIR, a volume shared by every netsim run), so "500 ms delay, then 20 % loss on top"
 # is two commands. A partition is an iptables chain that drops traffic to and from the other nodes
 # (Prometheus and the published ports still reach the node). Everything lives in the node's
-# namespace: it ends with `restore`, or when the node's container is recreated.
+# namespace: it ends with `restore`, or when the node's container is restarted or recreated.
 #
 # netem needs the kernel module sch_netem: present on ordinary Docker hosts (Docker Desktop, most
 # distribution kernels); where it is missing tc says "Specified qdisc kind is unknown".
@@ -171,6 +171,8 @@ case "$command" in
     ;;
   status)
     echo "target $target, device $dev"
+    # what later commands build on; after the node's container was restarted it may no longer be in force
+    echo "remembered: delay=${delay:-none} jitter=${jitter:-none} loss=${loss:-none} rate=${rate:-none}"
     run tc qdisc show dev "$dev"
     run iptables -nL "$chain" 2>/dev/null || echo "no partition"
     ;;

@@ -113,6 +113,16 @@ class DockerComposeFileTest {
   }
 
   @Test
+  void the_readme_sends_people_to_the_consoles_on_the_published_ports() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (String node : NODES) {
+      String[] parts = strings(compose.service(node).get("ports")).get(0).split(":");
+      assertThat(readme).as("README link to the console of " + node)
+        .contains("<http://localhost:" + parts[parts.length - 2] + "/admin/>");
+    }
+  }
+
+  @Test
   void every_jt_variable_in_the_file_is_a_setting_the_node_reads() {
     Set<String> known = Settings.all().stream().map(Setting::env).collect(Collectors.toSet());
     List<String> unknown = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.juicetokens.deploy;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,13 +9,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/netsim.sh, the docker-compose netsim tool: valid bash, and the tc / iptables commands it
  * issues (NETSIM_DRY_RUN=1 prints them; netem itself needs a kernel with sch_netem, which this
- * machine lacks, and the script's real target is a container's namespace).
+ * machine lacks). The partition's iptables rules are also applied for real, in a network
+ * namespace the test makes (root, ip and iptables needed: .ci/run installs them).
  */
 class NetsimScriptTest {
   static final Path SCRIPT = Path.of("scripts", "netsim.sh");
@@ -97,5 +100,40 @@ class NetsimScriptTest {
       assertThat(r.exit()).as("netsim " + String.join(" ", args)).isEqualTo(2);
       assertThat(r.output()).doesNotContain("tc qdisc", "iptables -");
     }
+  }
+
+  @Test
+  void partition_then_restore_adds_and_removes_only_its_own_chain_in_a_real_namespace() {
+    Commands.Result ip = Commands.run(List.of("ip", "netns", "list"), Map.of());
+    Commands.Result iptables = Commands.run(List.of("iptables", "--version"), Map.of());
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && ip != null && ip.exit() == 0
+      && iptables != null && iptables.exit() == 0, "needs root, ip (iproute2) and iptables");
+    String ns = "jt-netsim-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(Commands.run(List.of("ip", "netns", "add", ns), Map.of()).exit()).isZero();
+    try {
+      Map<String, String> env = Map.of("NETSIM_STATE_DIR", state.toString(), "NETSIM_DEV", "lo");
+      List<String> netsim = List.of("ip", "netns", "exec", ns, "bash", SCRIPT.toAbsolutePath().toString());
+      Commands.Result cut = Commands.run(concat(netsim, "partition", "10.99.0.2"), env);
+      assertThat(cut.exit()).as(cut.output()).isZero();
+      // again: replaces the rules instead of stacking a second set
+      assertThat(Commands.run(concat(netsim, "partition", "10.99.0.2"), env).exit()).isZero();
+      String rules = Commands.run(List.of("ip", "netns", "exec", ns, "iptables", "-S"), Map.of()).output();
+      assertThat(rules.lines().filter(l -> l.startsWith("-A "))).containsExactlyInAnyOrder(
+        "-A INPUT -j JUICE_NETSIM", "-A OUTPUT -j JUICE_NETSIM",
+        "-A JUICE_NETSIM -s 10.99.0.2/32 -j DROP", "-A JUICE_NETSIM -d 10.99.0.2/32 -j DROP");
+
+      Commands.Result restore = Commands.run(concat(netsim, "restore"), env);
+      assertThat(restore.exit()).as(restore.output()).isZero();
+      assertThat(Commands.run(List.of("ip", "netns", "exec", ns, "iptables", "-S"), Map.of()).output())
+        .doesNotContain("JUICE_NETSIM");
+    } finally {
+      Commands.run(List.of("ip", "netns", "del", ns), Map.of());
+    }
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
   }
 }
