@@ -4,12 +4,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +103,20 @@ class NetsimScriptTest {
       assertThat(r.exit()).as("netsim " + String.join(" ", args)).isEqualTo(2);
       assertThat(r.output()).doesNotContain("tc qdisc", "iptables -");
     }
+  }
+
+  @Test
+  void every_netsim_example_in_the_readme_is_a_command_the_script_accepts() throws Exception {
+    Matcher m = Pattern.compile("docker compose run --rm netsim ([^#\\n]+?)\\s*(#|\\n)")
+      .matcher(Files.readString(Path.of("README.md")));
+    int examples = 0;
+    while (m.find()) {
+      examples++;
+      // node names do not resolve here: addresses stand in for them
+      Commands.Result r = netsim(Map.of("NETSIM_NODES", "10.5.0.2 10.5.0.3 10.5.0.4"), m.group(1).trim().split("\\s+"));
+      assertThat(r.exit()).as("README example: netsim " + m.group(1) + ": " + r.output()).isZero();
+    }
+    assertThat(examples).isGreaterThanOrEqualTo(6);
   }
 
   @Test
