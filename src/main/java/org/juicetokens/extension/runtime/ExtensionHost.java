@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  * event dispatch and the breakers run there), call {@link #start()} and, on stop, {@link #close()}.
  * <ul>
  *   <li>activate: loads the entry class off the event loop (class path or jar, {@link ExtensionLoader}),
- *   deploys a {@link ExtensionSandbox} (a WORKER verticle on its own one-thread pool), calls start on
+ *   deploys a {@link ExtensionSandbox} (a WORKER verticle on a one-thread pool of its own, new for each
+ *   activation), calls start on
  *   it within extension.startTimeoutMs, then delivers the hooks its {@link Grants} allow.</li>
  *   <li>every event goes through the extension's circuit breaker (extension.callTimeoutMs,
  *   extension.maxFailures within 10 s, extension.resetTimeoutMs); when the breaker has opened
@@ -57,6 +59,7 @@ public final class ExtensionHost implements ExtensionRuntime {
   private final Map<String, Boolean> starting = new ConcurrentHashMap<>();
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private final List<FaultListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong activations = new AtomicLong();
   private HttpClient http;
   /** The context of the verticle that started the host: sandboxes are deployed from it (its children) and events dispatched on it. */
   private Context hostContext;
@@ -117,10 +120,11 @@ public final class ExtensionHost implements ExtensionRuntime {
   private Future<Void> deploy(ExtensionManifest manifest, ExtensionLoader.Loaded loaded) {
     String id = manifest.getId();
     Grants grants = Grants.of(manifest);
-    ExtensionSandbox sandbox = new ExtensionSandbox(loaded.extension(), settings.startTimeoutMs());
+    ExtensionSandbox sandbox = new ExtensionSandbox(loaded.extension(), settings.startTimeoutMs(), hostContext);
     ExtensionFacade facade = new ExtensionFacade(id, manifest.getConfigMap(), grants, vertx, http, meters, settings.requestTimeoutMs());
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
-      .setWorkerPoolName("jt-ext-" + id).setWorkerPoolSize(1)
+      // a pool per activation: the thread of an earlier instance that never returned is not shared with the next one
+      .setWorkerPoolName("jt-ext-" + id + "-" + activations.incrementAndGet()).setWorkerPoolSize(1)
       // the blocked-thread checker names an extension holding its thread past the call timeout
       .setMaxWorkerExecuteTime(settings.callTimeoutMs()).setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
     // deployed from the host's context: a child of the host's verticle, undeployed with it when the node stops

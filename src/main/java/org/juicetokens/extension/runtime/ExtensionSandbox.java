@@ -1,5 +1,6 @@
 package org.juicetokens.extension.runtime;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -17,16 +18,20 @@ import java.util.function.Supplier;
 final class ExtensionSandbox extends VerticleBase {
   private final JuiceExtension extension;
   private final long stopTimeoutMs;
+  private final Context replyContext;
   private volatile String stopFailure = "";
 
-  ExtensionSandbox(JuiceExtension extension, long stopTimeoutMs) {
+  ExtensionSandbox(JuiceExtension extension, long stopTimeoutMs, Context replyContext) {
     this.extension = extension;
     this.stopTimeoutMs = stopTimeoutMs;
+    this.replyContext = replyContext;
   }
 
   /**
    * Runs {@code work} (a call into the extension) on this verticle's context; a throw or a null
-   * future fails the answer. The answer completes on the extension's thread.
+   * future fails the answer. The answer completes on {@code replyContext} (the host's), never on
+   * the extension's thread: what the host does next (an undeploy that closes this verticle's pool,
+   * the breaker's bookkeeping) must not run on, or wait for, a thread the extension may hold.
    */
   <T> Future<T> call(Supplier<Future<T>> work) {
     Promise<T> answer = Promise.promise();
@@ -40,7 +45,13 @@ final class ExtensionSandbox extends VerticleBase {
       if (result == null) {
         result = Future.failedFuture(new IllegalStateException("the extension answered no future"));
       }
-      result.onComplete(answer::tryComplete, answer::tryFail);
+      result.onComplete(ar -> replyContext.runOnContext(x -> {
+        if (ar.succeeded()) {
+          answer.tryComplete(ar.result());
+        } else {
+          answer.tryFail(ar.cause());
+        }
+      }));
     });
     return answer.future();
   }

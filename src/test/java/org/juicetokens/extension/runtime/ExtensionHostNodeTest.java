@@ -76,8 +76,8 @@ class ExtensionHostNodeTest {
     extensionDir = tmp.resolve("ext");
     nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.ofEntries(Map.entry("time.peerPollIntervalMs", "300"),
       Map.entry("tx.deadlineMs", "8000"), Map.entry("tx.retryMs", "300"), Map.entry("tx.maxRetryMs", "1000"),
-      Map.entry("extension.dir", extensionDir.toString()), Map.entry("extension.callTimeoutMs", "500"),
-      Map.entry("extension.maxFailures", "3"), Map.entry("extension.maxBreakerOpens", "1"), Map.entry("extension.startTimeoutMs", "3000"),
+      Map.entry("extension.dir", extensionDir.toString()), Map.entry("extension.callTimeoutMs", "2000"),
+      Map.entry("extension.maxFailures", "3"), Map.entry("extension.maxBreakerOpens", "1"), Map.entry("extension.startTimeoutMs", "10000"),
       // eggs mature in seconds (84 h / 1e5), as in EggClusterTest
       Map.entry("lifecycle.timeScale", "1e5"), Map.entry("egg.dormancyHours", "360")));
     a = nodes.get(0);
@@ -206,6 +206,11 @@ class ExtensionHostNodeTest {
     assertThat(TestSinks.events("blocker")).hasSize(1);
     assertThat(BusCalls.ask(a, Addresses.TIME_NOW, TimeRequest.getDefaultInstance(), TimeReading.class, TIMEOUT_MS)).isNotNull();
     assertThat(transfer().getState()).isEqualTo(TxState.COMMITTED);
+    // activated again (a fixed version), it runs on a new thread: the old one is still held
+    activate(manifest("blocker", RecordingExtension.class, List.of("transaction.state"), List.of("transactions:read")));
+    Transfer after = transfer();
+    eventually("the new instance saw the transfer", () -> committed("blocker", after.getTxId()));
+    host.deactivate("blocker").await(30, TimeUnit.SECONDS);
   }
 
   @Test
@@ -239,7 +244,7 @@ class ExtensionHostNodeTest {
   }
 
   private void activate(ExtensionManifest manifest) throws Exception {
-    host.activate(manifest).await(30, TimeUnit.SECONDS);
+    host.activate(manifest).await(60, TimeUnit.SECONDS);
   }
 
   private static ExtensionManifest manifest(String id, Class<?> entry, List<String> hooks, List<String> permissions) {

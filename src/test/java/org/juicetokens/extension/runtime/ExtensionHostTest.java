@@ -9,6 +9,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
 import org.juicetokens.extension.proto.ExtensionManifest;
+import org.juicetokens.extension.runtime.testext.FailingStartExtension;
 import org.juicetokens.extension.runtime.testext.RecordingExtension;
 import org.juicetokens.extension.runtime.testext.TestSinks;
 import org.juicetokens.extension.runtime.testext.ThrowingExtension;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The host on a plain (not clustered) Vert.x, fed by node-local publications: the breaker rule, hook filtering, idempotence. */
 class ExtensionHostTest {
@@ -128,6 +130,19 @@ class ExtensionHostTest {
     assertThat(usage.getLong("invocations")).isEqualTo(1);
     assertThat(usage.getBoolean("running")).isFalse();
     assertThat(faults).doesNotContainKey(id);
+  }
+
+  @Test
+  void a_start_that_fails_is_answered_and_reported_every_time() {
+    // the failure completes on the extension's thread; the host must answer from its own context
+    // (an undeploy started on the extension's thread closes that thread's pool under its listeners)
+    for (int i = 0; i < 5; i++) {
+      String id = "bad-start-" + i;
+      assertThatThrownBy(() -> host.activate(manifest(id, FailingStartExtension.class, "token.created", "tokens:read"))
+        .await(30, TimeUnit.SECONDS)).hasMessageContaining("start failed").hasMessageContaining("no configuration for " + id);
+      assertThat(faults.get(id)).startsWith("ERROR: start failed");
+      assertThat(host.running(id)).isFalse();
+    }
   }
 
   private void mint() {
