@@ -209,6 +209,22 @@ public final class Settings {
   public static final Setting RENEWAL_REWARD_RETRY_MS = def("renewal.rewardRetryMs", "JT_RENEWAL_REWARD_RETRY_MS", "10000", LONG, "milliseconds > 0", "How often unpaid facilitator rewards (durable outbox) are paid again (same transfer id: never twice)");
   public static final Setting RENEWAL_NOTICE_LIMIT = def("renewal.noticeLimit", "JT_RENEWAL_NOTICE_LIMIT", "200", INT, "an integer > 0", "Most notices one GET /identities/{id}/notices answers (newest first)");
 
+  // health (governance/health): limits of the UP / DEGRADED / DOWN evaluation; a limit of 0 is off
+  public static final Setting HEALTH_PROBE_MS = def("health.probeIntervalMs", "JT_HEALTH_PROBE_MS", "1000", LONG, "milliseconds > 0", "How often the event loops' timer lateness and the process resources (CPU, heap, open files) are measured");
+  public static final Setting HEALTH_EVALUATE_MS = def("health.evaluateIntervalMs", "JT_HEALTH_EVALUATE_MS", "2000", LONG, "milliseconds > 0", "How often every health procedure is evaluated for the juice_health_status gauges and the health.changed event");
+  public static final Setting HEALTH_EVENT_LOOP_DEGRADED_MS = def("health.eventLoopDelayDegradedMs", "JT_HEALTH_EVENT_LOOP_DEGRADED_MS", "200", LONG, "milliseconds >= 0", "Health 'eventloop' is DEGRADED when an event loop runs a timer this late");
+  public static final Setting HEALTH_EVENT_LOOP_DOWN_MS = def("health.eventLoopDelayDownMs", "JT_HEALTH_EVENT_LOOP_DOWN_MS", "0", LONG, "milliseconds >= 0", "Health 'eventloop' is DOWN when an event loop runs a timer this late (0 = never: a loop that late already fails the Docker check's timeout)");
+  public static final Setting HEALTH_WORKER_QUEUE_DEGRADED = def("health.workerQueueDegraded", "JT_HEALTH_WORKER_QUEUE_DEGRADED", "16", INT, "an integer >= 0", "Health 'workers' is DEGRADED when this many tasks wait for a thread in one worker pool");
+  public static final Setting HEALTH_WORKER_QUEUE_DOWN = def("health.workerQueueDown", "JT_HEALTH_WORKER_QUEUE_DOWN", "0", INT, "an integer >= 0", "Health 'workers' is DOWN when this many tasks wait in one worker pool (0 = never)");
+  public static final Setting HEALTH_CPU_DEGRADED_PERCENT = def("health.cpuDegradedPercent", "JT_HEALTH_CPU_DEGRADED_PERCENT", "90", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when the process uses this share of all cores");
+  public static final Setting HEALTH_HEAP_DEGRADED_PERCENT = def("health.heapDegradedPercent", "JT_HEALTH_HEAP_DEGRADED_PERCENT", "90", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when used heap reaches this share of the maximum heap");
+  public static final Setting HEALTH_HEAP_DOWN_PERCENT = def("health.heapDownPercent", "JT_HEALTH_HEAP_DOWN_PERCENT", "0", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DOWN when used heap reaches this share of the maximum heap (0 = never: used heap includes garbage)");
+  public static final Setting HEALTH_FILES_DEGRADED_PERCENT = def("health.openFilesDegradedPercent", "JT_HEALTH_FILES_DEGRADED_PERCENT", "80", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when open file descriptors reach this share of the process limit");
+  public static final Setting HEALTH_FILES_DOWN_PERCENT = def("health.openFilesDownPercent", "JT_HEALTH_FILES_DOWN_PERCENT", "98", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DOWN when open file descriptors reach this share of the limit (sockets and RocksDB files then fail)");
+  public static final Setting HEALTH_PENDING_COMPACTION_BYTES = def("health.pendingCompactionDegradedBytes", "JT_HEALTH_PENDING_COMPACTION_BYTES", "1073741824", LONG, "bytes >= 0", "Health 'storage' is DEGRADED when RocksDB estimates this many bytes waiting for compaction (its load % is the share of this)");
+  public static final Setting HEALTH_PIPE_BACKLOG_PERCENT = def("health.pipeBacklogDegradedPercent", "JT_HEALTH_PIPE_BACKLOG_PERCENT", "80", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'pipe' is DEGRADED when a pipe's outbox is this full (of transport.pipe.outboxMessages)");
+  public static final Setting HEALTH_EXPECTED_MEMBERS = def("health.expectedMembers", "JT_HEALTH_EXPECTED_MEMBERS", "0", INT, "an integer >= 0", "Health 'cluster' and 'dht' are DEGRADED below this many members (0 = the most members this node has seen since it started)");
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }
