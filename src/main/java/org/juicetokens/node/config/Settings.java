@@ -181,7 +181,7 @@ public final class Settings {
   public static final Setting TX_RETRY_MS = def("tx.retryMs", "JT_TX_RETRY_MS", "1000", LONG, "milliseconds > 0", "First re-send / decision-query interval of an exchange (doubled after each try)");
   public static final Setting TX_MAX_RETRY_MS = def("tx.maxRetryMs", "JT_TX_MAX_RETRY_MS", "8000", LONG, "milliseconds >= tx.retryMs", "Ceiling of the exchange's re-send back-off");
   public static final Setting TX_FRESHNESS_MS = def("tx.freshnessMs", "JT_TX_FRESHNESS_MS", "5000", LONG, "milliseconds > 0", "An exchange message older than this, or dated this much ahead of consensus time, is ignored");
-  public static final Setting TX_IN_DOUBT_ALERT_MS = def("tx.inDoubtAlertMs", "JT_TX_IN_DOUBT_ALERT_MS", "60000", LONG, "milliseconds > 0", "Health 'transactions' is KO while an exchange side has been IN_DOUBT longer than this");
+  public static final Setting TX_IN_DOUBT_ALERT_MS = def("tx.inDoubtAlertMs", "JT_TX_IN_DOUBT_ALERT_MS", "60000", LONG, "milliseconds > 0", "Health 'transactions' is DEGRADED while an exchange side has been IN_DOUBT longer than this");
   public static final Setting TX_DRILL_COMMIT_DELAY_MS = def("tx.drill.commitDelayMs", "JT_TX_DRILL_COMMIT_DELAY_MS", "0", LONG, "milliseconds >= 0", "DRILL ONLY: the payer waits this long after a Preparation before committing (a window to kill a node in); 0 in production");
 
   // lifecycle (shared by eggs and renewal) and lifecycle/egg
