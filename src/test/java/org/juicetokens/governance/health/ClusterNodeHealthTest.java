@@ -60,8 +60,9 @@ class ClusterNodeHealthTest {
       && component(d, "cluster").getString("dataJson").contains("\"members\":3"));
     assertThat(new JsonObject(component(onA, "time").getString("dataJson")).getString("timeStatus")).isEqualTo("CONSENSUS");
 
+    // overall too: under load a procedure may miss its 1 s once (DOWN for that evaluation)
     JsonObject onC = eventually(c, "c measured its two peers", d -> new JsonObject(component(d, "time").getString("dataJson"))
-      .getJsonArray("sources").size() >= 3);
+      .getJsonArray("sources").size() >= 3 && "DEGRADED".equals(d.getString("overall")));
     JsonObject time = component(onC, "time");
     assertThat(time.getString("status")).isEqualTo("DEGRADED");
     assertThat(time.getString("reason")).startsWith("time INADEQUATE, transfers are refused");
@@ -81,7 +82,7 @@ class ClusterNodeHealthTest {
     b.close().await(60, TimeUnit.SECONDS);
 
     JsonObject cut = eventually(a, "cluster DEGRADED on a", d -> "DEGRADED".equals(component(d, "cluster").getString("status"))
-      && "DEGRADED".equals(component(d, "dht").getString("status")));
+      && "DEGRADED".equals(component(d, "dht").getString("status")) && "DEGRADED".equals(d.getString("overall")));
     assertThat(component(cut, "cluster").getString("reason")).isEqualTo("2 of 3 expected members: a member left or the cluster is cut");
     assertThat(component(cut, "dht").getString("reason")).startsWith("2 of 3 expected members");
     assertThat(cut.getString("overall")).isEqualTo("DEGRADED");

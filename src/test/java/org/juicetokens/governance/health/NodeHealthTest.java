@@ -101,7 +101,12 @@ class NodeHealthTest {
       assertThat(storage.getJsonObject("data").getString("status")).isEqualTo("UP");
 
       // a lone node has no adequate time (DEGRADED) and a queue: bin/juice health exits 2
+      // (asked again if a procedure missed its 1 s once under the machine's load: that one answer is DOWN)
       Cli.Run run = Cli.run("health", "--node", "127.0.0.1:" + node.httpPort());
+      for (int i = 0; i < 5 && run.exit() == 1; i++) {
+        Thread.sleep(500);
+        run = Cli.run("health", "--node", "127.0.0.1:" + node.httpPort());
+      }
       assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
       assertThat(run.out()).contains("node held: DEGRADED", "resources: cpu", "workers", "tasks waiting for a thread");
     } finally {
