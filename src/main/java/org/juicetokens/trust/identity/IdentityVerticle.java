@@ -85,7 +85,7 @@ public final class IdentityVerticle extends VerticleBase {
       // never waits on the storage workers (the probe reads the store)
       // a read that only timed out (the store's workers busy) is DEGRADED: slow, not broken
       Runnable probe = () -> keystore.probe().onComplete(ok -> keystoreError = "", failure -> {
-        keystoreSlow = org.juicetokens.common.Errors.toJuice(failure).code() == org.juicetokens.common.ErrorCode.TIMEOUT;
+        keystoreSlow = timedOut(failure);
         keystoreError = String.valueOf(failure.getMessage());
       });
       probe.run();
@@ -135,6 +135,17 @@ public final class IdentityVerticle extends VerticleBase {
       meters.close();
     }
     return Future.succeededFuture();
+  }
+
+  /** A bus request that got no answer in time (the store busy), as opposed to a store that answered with a failure. */
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof io.vertx.core.eventbus.ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
+        || t instanceof org.juicetokens.common.JuiceException je && je.code() == org.juicetokens.common.ErrorCode.TIMEOUT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <Q extends Message> Future<Void> local(EventBus bus, String address, Class<Q> type, String op, Function<Q, String> detail,

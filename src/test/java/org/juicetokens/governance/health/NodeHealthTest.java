@@ -73,7 +73,7 @@ class NodeHealthTest {
 
   @Test
   void health_answers_while_the_storage_workers_are_held_and_reports_their_queue() throws Exception {
-    JuiceNode node = start("held", Map.of("storage.workerThreads", "2", "health.workerQueueDegraded", "3"));
+    JuiceNode node = start("held", Map.of("storage.workerThreads", "2", "health.workerQueueDegraded", "3", "node.requestTimeoutMs", "1500"));
     // the node's own storage pool (shared by name): both threads held by a latch, three more tasks queued
     WorkerExecutor storagePool = node.vertx().createSharedWorkerExecutor("juice-storage", 2);
     CountDownLatch release = new CountDownLatch(1);
@@ -81,8 +81,10 @@ class NodeHealthTest {
       for (int i = 0; i < 5; i++) {
         storagePool.executeBlocking(() -> release.await(120, TimeUnit.SECONDS), false);
       }
-      JsonObject held = eventually(node, "the storage queue in the workers component",
-        d -> "DEGRADED".equals(component(d, "workers").getString("status")));
+      // the identity layer's keystore probe reads the store: it times out (slow, not broken) and says so
+      JsonObject held = eventually(node, "the storage queue in the workers component, the keystore probe timed out",
+        d -> "DEGRADED".equals(component(d, "workers").getString("status")) && "DEGRADED".equals(component(d, "identity").getString("status")));
+      assertThat(component(held, "identity").getString("reason")).startsWith("keystore read timed out");
       JsonObject workers = component(held, "workers");
       JsonObject pool = new JsonObject(workers.getString("dataJson")).getJsonArray("pools").stream().map(JsonObject.class::cast)
         .filter(p -> "juice-storage".equals(p.getString("name"))).findFirst().orElseThrow();
