@@ -246,6 +246,12 @@ public final class Addresses {
 
   // governance
   public static final String HEALTH_DETAILS = "jt.governance.health.details";
+  /**
+   * Published node-locally by the health verticle when the overall status or a component's status
+   * changes (and once after start); body: JSON, see governance/health/HealthChanges. The extension
+   * runtime delivers it as the {@code health.changed} hook.
+   */
+  public static final String HEALTH_CHANGED = "jt.governance.health.changed";
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
   public static final String CLUSTER_MEMBERSHIP = "jt.foundation.cluster.membership";
 

@@ -15,6 +15,8 @@ import org.juicetokens.api.v1.NodeServiceGrpcClient;
 import org.juicetokens.governance.health.proto.ComponentHealth;
 import org.juicetokens.governance.health.proto.HealthDetails;
 import org.juicetokens.governance.health.proto.HealthDetailsRequest;
+import org.juicetokens.governance.health.proto.HealthStatus;
+import org.juicetokens.governance.health.proto.NodeResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,13 +26,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/juice health}: asks a node over gRPC ({@code NodeService/GetHealthDetails} and
- * {@code grpc.health.v1.Health/Check}) and prints every component with its data.
- * Exit 0 when UP, 1 when DOWN, 3 when the node cannot be reached or does not answer.
+ * {@code grpc.health.v1.Health/Check}) and prints the overall status, the node's resources and
+ * every component with its status, load, reason and data.
+ * Exit 0 when UP, 2 when DEGRADED (serving, look at the reasons), 1 when DOWN, 3 when the node
+ * cannot be reached or does not answer.
  */
-@Command(name = "health", mixinStandardHelpOptions = true, description = "Show a node's health over gRPC (exit 0 UP, 1 DOWN, 3 unreachable).")
+@Command(name = "health", mixinStandardHelpOptions = true,
+  description = "Show a node's health over gRPC (exit 0 UP, 2 DEGRADED, 1 DOWN, 3 unreachable).")
 final class HealthCommand implements Callable<Integer> {
   static final int EXIT_UP = 0;
   static final int EXIT_DOWN = 1;
+  static final int EXIT_DEGRADED = 2;
   static final int EXIT_UNREACHABLE = 3;
 
   private static final ServiceMethod<HealthCheckResponse, HealthCheckRequest> HEALTH_CHECK = ServiceMethod.client(
@@ -67,7 +73,7 @@ final class HealthCommand implements Callable<Integer> {
         .otherwise(failure -> "unknown (" + failure.getMessage() + ")")
         .await(timeoutSeconds, TimeUnit.SECONDS);
       print(details, serving);
-      return details.getUp() ? EXIT_UP : EXIT_DOWN;
+      return exitCode(details);
     } catch (Exception e) {
       err.println("node " + node + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return EXIT_UNREACHABLE;
@@ -76,8 +82,30 @@ final class HealthCommand implements Callable<Integer> {
     }
   }
 
+  /** 0 UP, 2 DEGRADED, 1 DOWN; a node that names no overall status (older) is judged by its up flag. */
+  static int exitCode(HealthDetails details) {
+    return switch (overall(details)) {
+      case "UP" -> EXIT_UP;
+      case "DEGRADED" -> EXIT_DEGRADED;
+      default -> EXIT_DOWN;
+    };
+  }
+
+  private static String overall(HealthDetails details) {
+    return details.getOverall() == HealthStatus.HEALTH_STATUS_UNSPECIFIED || details.getOverall() == HealthStatus.UNRECOGNIZED
+      ? (details.getUp() ? "UP" : "DOWN") : details.getOverall().name();
+  }
+
   private void print(HealthDetails details, String serving) {
-    out.printf("node %s: %s   (grpc.health.v1: %s)%n", details.getNodeId(), details.getUp() ? "UP" : "DOWN", serving);
+    out.printf("node %s: %s   load %.1f %%   (grpc.health.v1: %s)%n", details.getNodeId(), overall(details),
+      details.getLoadPercent(), serving);
+    if (details.hasResources()) {
+      NodeResources r = details.getResources();
+      out.printf("  resources: cpu %s   heap %s of %s   open files %s of %s   event-loop delay %.1f ms%n",
+        r.getProcessCpuPercent() < 0 ? "?" : String.format("%.1f %%", r.getProcessCpuPercent()),
+        mib(r.getHeapUsedBytes()), r.getHeapMaxBytes() <= 0 ? "?" : mib(r.getHeapMaxBytes()),
+        r.getOpenFiles() < 0 ? "?" : r.getOpenFiles(), r.getMaxFiles() < 0 ? "?" : r.getMaxFiles(), r.getEventLoopDelayMs());
+    }
     for (ComponentHealth component : details.getComponentsList()) {
       String data;
       try {
@@ -85,8 +113,16 @@ final class HealthCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         data = component.getDataJson();
       }
-      out.printf("  %-12s %-4s %s%n", component.getId(), component.getUp() ? "UP" : "DOWN", data);
+      String status = component.getStatus() == HealthStatus.HEALTH_STATUS_UNSPECIFIED || component.getStatus() == HealthStatus.UNRECOGNIZED
+        ? (component.getUp() ? "UP" : "DOWN") : component.getStatus().name();
+      String load = component.getHasLoad() ? String.format("%5.1f%%", component.getLoadPercent()) : "     -";
+      String reason = component.getReason().isEmpty() ? "" : "  <- " + component.getReason();
+      out.printf("  %-12s %-8s %s%s%n      %s%n", component.getId(), status, load, reason, data);
     }
+  }
+
+  private static String mib(long bytes) {
+    return String.format("%.0f MiB", bytes / 1048576.0);
   }
 
   /** The command's answer is already printed; a slow close only delays the exit, so it is bounded and reported. */

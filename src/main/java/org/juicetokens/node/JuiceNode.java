@@ -29,6 +29,7 @@ import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
 import org.juicetokens.foundation.storage.StorageVerticle;
 import org.juicetokens.foundation.time.TimeVerticle;
+import org.juicetokens.governance.health.HealthVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
@@ -113,6 +114,7 @@ public final class JuiceNode {
         PipeVerticle pipes = new PipeVerticle(context);
         HttpServerVerticle http = new HttpServerVerticle(context, pipes::accept);
         return deployInOrder(vertx, List.of(
+          HealthVerticle::new,
           StorageVerticle::new,
           DhtVerticle::new,
           TimeVerticle::new,

@@ -28,6 +28,7 @@ import org.juicetokens.api.v1.TransactionServiceGrpcService;
 import org.juicetokens.governance.admin.AdminEventsHandler;
 import org.juicetokens.governance.admin.AdminSnapshotSource;
 import org.juicetokens.governance.health.ClusterHealth;
+import org.juicetokens.governance.health.MembershipHealth;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
@@ -63,7 +64,8 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NodeConfig config = node.config();
-    new ClusterHealth(node.hazelcast(), node.nodeId()).register(node.health(), node.instrumented());
+    new ClusterHealth(node.hazelcast(), node.nodeId(), new MembershipHealth(config.integer(Settings.HEALTH_EXPECTED_MEMBERS)))
+      .register(node.health(), node.instrumented());
     ApiAuth auth = ApiAuth.of(config.string(Settings.API_TOKEN));
     long timeoutMs = config.requestTimeoutMs();
     // built once here and served by both faces; a new service is one line here (see ApiServices)

@@ -16,6 +16,7 @@ import org.juicetokens.foundation.dht.proto.DhtStats;
 import org.juicetokens.foundation.dht.proto.DhtStatsRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
 import org.juicetokens.foundation.dht.proto.DhtWriteResult;
+import org.juicetokens.governance.health.MembershipHealth;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
@@ -55,7 +56,8 @@ public final class DhtVerticle extends VerticleBase {
         MeterRegistry registry = node.registry();
         membersGauge = Gauge.builder(CLUSTER_MEMBERS, dht, Dht::clusterSize)
           .description("Members of the Hazelcast cluster (the DHT) seen by this node").register(registry);
-        node.health().register("dht", promise -> promise.complete(DhtHealth.of(dht)));
+        MembershipHealth membership = new MembershipHealth(node.config().integer(Settings.HEALTH_EXPECTED_MEMBERS));
+        node.health().register("dht", promise -> promise.complete(DhtHealth.of(dht, membership)));
         Instrumented ops = node.instrumented();
         EventBus bus = vertx.eventBus();
         return Future.join(List.of(

@@ -165,6 +165,17 @@ public final class LocalStore implements AutoCloseable {
     return statistics.refreshDiskFigures();
   }
 
+  /** Measures the disk figures and RocksDB's pending compaction again (blocking: on a worker). */
+  public void refreshFigures() {
+    statistics.refreshDiskFigures();
+    statistics.refreshPendingCompaction();
+  }
+
+  /** RocksDB's estimate of bytes waiting for compaction, as last read by {@link #refreshFigures} (-1: not yet). */
+  public long pendingCompactionBytes() {
+    return statistics.pendingCompactionBytes();
+  }
+
   public long bytesWritten(StoreFamily family) {
     return statistics.bytesWritten(family);
   }

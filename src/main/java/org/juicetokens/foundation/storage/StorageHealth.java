@@ -1,18 +1,36 @@
 package org.juicetokens.foundation.storage;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import org.juicetokens.governance.health.ComponentStatus;
+import org.juicetokens.governance.health.Threshold;
 import org.juicetokens.foundation.storage.proto.StorageStats;
 
 import java.util.Optional;
 
 /**
  * The storage health verdict: DOWN when the store is closed, when the disk has less than
- * storage.minFreeBytes left, or when the last write failed with an I/O error; UP otherwise.
- * The data describes the store for the admin console (path, sizes, utilisation, counters).
+ * storage.minFreeBytes left, or when the last write failed with an I/O error; DEGRADED when
+ * RocksDB estimates at least health.pendingCompactionDegradedBytes waiting for compaction (writes
+ * will be slowed, then stalled, by RocksDB); UP otherwise. Load = pending compaction as a share of
+ * that limit. The data describes the store for the admin console (path, sizes, utilisation, counters).
  */
-record StorageHealth(boolean up, JsonObject data) {
+record StorageHealth(ComponentStatus status, JsonObject data) {
+
+  boolean up() {
+    return status != ComponentStatus.DOWN;
+  }
+
+  Status toStatus() {
+    return status.toStatus(data);
+  }
 
   static StorageHealth of(StorageStats stats, DiskFigures disk, long minFreeBytes, Optional<String> lastWriteIoError) {
+    return of(stats, disk, minFreeBytes, lastWriteIoError, -1, Threshold.degradedOnly(0));
+  }
+
+  static StorageHealth of(StorageStats stats, DiskFigures disk, long minFreeBytes, Optional<String> lastWriteIoError,
+                          long pendingCompactionBytes, Threshold pendingCompaction) {
     String reason = null;
     if (!stats.getOpen()) {
       reason = "store closed";
@@ -42,9 +60,19 @@ record StorageHealth(boolean up, JsonObject data) {
     if (!stats.getLastError().isEmpty()) {
       data.put("lastError", stats.getLastError());
     }
+    ComponentStatus status = reason == null ? ComponentStatus.UP : ComponentStatus.DOWN;
+    long pending = Math.max(0, pendingCompactionBytes);
+    data.put("pendingCompactionBytes", pendingCompactionBytes)
+      .put(ComponentStatus.LOAD_KEY, pendingCompaction.loadPercent(pending));
+    if (status == ComponentStatus.UP && pendingCompaction.status(pending) != ComponentStatus.UP) {
+      status = ComponentStatus.DEGRADED;
+      reason = "RocksDB has " + pending + " bytes waiting for compaction (health.pendingCompactionDegradedBytes is "
+        + (long) pendingCompaction.degradedAt() + ")";
+    }
     if (reason != null) {
       data.put("reason", reason);
     }
-    return new StorageHealth(reason == null, data);
+    data.put(ComponentStatus.KEY, status.name());
+    return new StorageHealth(status, data);
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
@@ -19,6 +18,7 @@ import org.juicetokens.foundation.storage.proto.StorePut;
 import org.juicetokens.foundation.storage.proto.StoreScan;
 import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import org.juicetokens.foundation.storage.proto.StoreValue;
+import org.juicetokens.governance.health.Threshold;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.Settings;
@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * Serves the node's {@link LocalStore} on the node-local Addresses.STORAGE_* addresses. Wiring
  * only: blocking calls run on the bounded "juice-storage" worker pool; a synced write holds no
  * worker while it waits for its group's fsync. Registers the "storage" health procedure, which
- * stays registered after stop() and then reports DOWN (the node has no store any more).
+ * stays registered after stop() and then reports DOWN (the node has no store any more); it
+ * answers from figures kept in memory, refreshed every storage.statsIntervalMs on the pool.
  */
 public final class StorageVerticle extends VerticleBase {
   private final NodeContext node;
@@ -51,8 +52,15 @@ public final class StorageVerticle extends VerticleBase {
     return blocking(() -> LocalStore.open(node.config())).compose(opened -> {
       store = opened;
       meters = new StorageMeters(node.registry(), opened);
-      node.health().register("storage", node.config().requestTimeoutMs(), promise -> checkHealth(opened, promise));
-      statsTimer = vertx.setPeriodic(node.config().longValue(Settings.STORAGE_STATS_MS), id -> blocking(opened::refreshDiskFigures));
+      node.health().register("storage", promise -> checkHealth(opened, promise));
+      blocking(() -> {
+        opened.refreshFigures();
+        return null;
+      });
+      statsTimer = vertx.setPeriodic(node.config().longValue(Settings.STORAGE_STATS_MS), id -> blocking(() -> {
+        opened.refreshFigures();
+        return null;
+      }));
       EventBus bus = vertx.eventBus();
       return Future.join(List.of(
         Bus.serveLocal(bus, Addresses.STORAGE_PUT, StorePut.class, this::put).completion(),
@@ -111,21 +119,16 @@ public final class StorageVerticle extends VerticleBase {
     return executor.executeBlocking(work, false);
   }
 
+  /**
+   * Answers from memory (counters, and the disk and compaction figures the stats timer keeps on the
+   * worker pool): the check stays fast even when every storage worker is busy.
+   */
   private void checkHealth(LocalStore current, Promise<Status> promise) {
-    long minFree = node.config().longValue(Settings.STORAGE_MIN_FREE);
-    if (!current.isOpen()) {
-      // the worker pool may be gone with the store: answer from memory
-      promise.complete(Status.KO(StorageHealth.of(current.snapshot(), current.diskFigures(), minFree, current.lastWriteIoError()).data()));
-      return;
-    }
-    blocking(current::stats).onComplete(
-      stats -> {
-        StorageHealth health = StorageHealth.of(stats, current.diskFigures(), minFree, current.lastWriteIoError());
-        health.data().put("operations", node.instrumented().stats().layerTotals(Layer.STORAGE));
-        promise.complete(health.up() ? Status.OK(health.data()) : Status.KO(health.data()));
-      },
-      failure -> promise.complete(Status.KO(new JsonObject().put("path", current.path().toString())
-        .put("open", current.isOpen()).put("reason", "stats failed: " + failure.getMessage()))));
+    StorageHealth health = StorageHealth.of(current.snapshot(), current.diskFigures(), node.config().longValue(Settings.STORAGE_MIN_FREE),
+      current.lastWriteIoError(), current.pendingCompactionBytes(),
+      Threshold.degradedOnly(node.config().longValue(Settings.HEALTH_PENDING_COMPACTION_BYTES)));
+    health.data().put("operations", node.instrumented().stats().layerTotals(Layer.STORAGE));
+    promise.complete(health.toStatus());
   }
 
   @Override

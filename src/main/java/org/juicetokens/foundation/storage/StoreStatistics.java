@@ -22,6 +22,8 @@ final class StoreStatistics {
   private final BooleanSupplier open;
   private final DbAccess db;
   private volatile DiskFigures disk;
+  /** RocksDB's estimate of bytes compaction still has to rewrite, all families; -1 until first read. */
+  private volatile long pendingCompactionBytes = -1;
 
   StoreStatistics(Path path, StoreCounters counters, StoreWriter writer, BooleanSupplier open, DbAccess db) {
     this.path = path;
@@ -39,6 +41,32 @@ final class StoreStatistics {
   DiskFigures refreshDiskFigures() {
     disk = DiskFigures.measure(path);
     return disk;
+  }
+
+  long pendingCompactionBytes() {
+    return pendingCompactionBytes;
+  }
+
+  /**
+   * Reads rocksdb.estimate-pending-compaction-bytes of every family (a native call: off the event
+   * loop) and keeps it for the health procedure, which answers from memory. Closed store: kept as is.
+   */
+  long refreshPendingCompaction() {
+    if (!open.getAsBoolean()) {
+      return pendingCompactionBytes;
+    }
+    try {
+      pendingCompactionBytes = db.onDb("pendingCompaction", true, rocks -> {
+        long total = 0;
+        for (StoreFamily family : StoreFamily.values()) {
+          total += rocks.db().getLongProperty(rocks.handle(family), "rocksdb.estimate-pending-compaction-bytes");
+        }
+        return total;
+      });
+    } catch (JuiceException e) {
+      // closed meanwhile, or the estimate is unavailable: the last reading stands
+    }
+    return pendingCompactionBytes;
   }
 
   long bytesWritten(StoreFamily family) {

@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.foundation.time.proto.PeerTimePing;
@@ -93,7 +92,7 @@ public final class TimeVerticle extends VerticleBase {
         measure(TimeSourceType.NTP, server.name(), "ntp.query", () -> ntpWorkers.executeBlocking(() -> ntp.query(server), false)))));
     }
     evaluate();
-    node.health().register(HEALTH, promise -> promise.complete(Status.OK(TimeReadingJson.of(latest))));
+    node.health().register(HEALTH, promise -> promise.complete(TimeHealth.of(latest)));
     return Future.join(now.completion(), pong.completion());
   }
 

@@ -11,7 +11,9 @@ import org.juicetokens.foundation.storage.proto.StorageStats;
 import org.juicetokens.foundation.time.proto.TimeReading;
 import org.juicetokens.foundation.time.proto.TimeSourceReading;
 import org.juicetokens.governance.health.ClusterHealth;
+import org.juicetokens.governance.health.HealthModel;
 import org.juicetokens.governance.health.HealthReport;
+import org.juicetokens.governance.health.HealthVerdict;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.transport.pipe.proto.PipeInfo;
@@ -48,14 +50,22 @@ public final class AdminSnapshot {
   public AdminSnapshot health(CheckResult result) {
     JsonArray components = new JsonArray();
     JsonObject cluster = null;
+    HealthVerdict verdict = HealthModel.evaluate(result);
     for (CheckResult check : result.getChecks() == null ? List.<CheckResult>of() : result.getChecks()) {
       JsonObject data = HealthReport.data(check);
-      components.add(new JsonObject().put("id", check.getId()).put("up", CheckResult.isUp(check)).put("data", data));
+      JsonObject component = new JsonObject().put("id", check.getId()).put("up", CheckResult.isUp(check)).put("data", data);
+      verdict.component(String.valueOf(check.getId())).ifPresent(v -> component.put("status", v.status().name())
+        .put("loadPercent", v.loadPercent()).put("reason", v.reason()));
+      components.add(component);
       if (ClusterHealth.ID.equals(check.getId())) {
         cluster = data;
       }
     }
-    json.put("health", new JsonObject().put("up", CheckResult.isUp(result)).put("components", components));
+    JsonObject health = new JsonObject().put("up", CheckResult.isUp(result)).put("status", verdict.overall().name())
+      .put("loadPercent", verdict.loadPercent()).put("components", components);
+    verdict.component("resources").ifPresent(r -> health.put("resources", r.data()));
+    verdict.component("eventloop").ifPresent(e -> health.put("eventLoopDelayMs", e.data().getValue("delayMs")));
+    json.put("health", health);
     if (cluster != null) {
       json.put("cluster", cluster);
     }

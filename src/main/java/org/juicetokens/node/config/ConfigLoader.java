@@ -124,6 +124,9 @@ public final class ConfigLoader {
         boolean allowZero = s.expected().contains(">= 0");
         check(v, s, x -> ((Number) x).longValue() > 0 || (allowZero && ((Number) x).longValue() == 0));
       }
+      if (s.expected().startsWith("a percentage 0-100")) {
+        check(v, s, x -> ((Number) x).doubleValue() >= 0 && ((Number) x).doubleValue() <= 100);
+      }
     }
   }
 

@@ -181,7 +181,7 @@ public final class Settings {
   public static final Setting TX_RETRY_MS = def("tx.retryMs", "JT_TX_RETRY_MS", "1000", LONG, "milliseconds > 0", "First re-send / decision-query interval of an exchange (doubled after each try)");
   public static final Setting TX_MAX_RETRY_MS = def("tx.maxRetryMs", "JT_TX_MAX_RETRY_MS", "8000", LONG, "milliseconds >= tx.retryMs", "Ceiling of the exchange's re-send back-off");
   public static final Setting TX_FRESHNESS_MS = def("tx.freshnessMs", "JT_TX_FRESHNESS_MS", "5000", LONG, "milliseconds > 0", "An exchange message older than this, or dated this much ahead of consensus time, is ignored");
-  public static final Setting TX_IN_DOUBT_ALERT_MS = def("tx.inDoubtAlertMs", "JT_TX_IN_DOUBT_ALERT_MS", "60000", LONG, "milliseconds > 0", "Health 'transactions' is KO while an exchange side has been IN_DOUBT longer than this");
+  public static final Setting TX_IN_DOUBT_ALERT_MS = def("tx.inDoubtAlertMs", "JT_TX_IN_DOUBT_ALERT_MS", "60000", LONG, "milliseconds > 0", "Health 'transactions' is DEGRADED while an exchange side has been IN_DOUBT longer than this");
   public static final Setting TX_DRILL_COMMIT_DELAY_MS = def("tx.drill.commitDelayMs", "JT_TX_DRILL_COMMIT_DELAY_MS", "0", LONG, "milliseconds >= 0", "DRILL ONLY: the payer waits this long after a Preparation before committing (a window to kill a node in); 0 in production");
 
   // lifecycle (shared by eggs and renewal) and lifecycle/egg
@@ -217,6 +217,22 @@ public final class Settings {
   public static final Setting EXTENSION_MAX_BREAKER_OPENS = def("extension.maxBreakerOpens", "JT_EXTENSION_MAX_BREAKER_OPENS", "3", INT, "an integer > 0", "Breaker openings after which the runtime stops the extension and reports it DISABLED");
   public static final Setting EXTENSION_START_TIMEOUT_MS = def("extension.startTimeoutMs", "JT_EXTENSION_START_TIMEOUT_MS", "5000", LONG, "milliseconds > 0", "Longest an extension's start or stop may take (a start past it fails the activation: ERROR)");
   public static final Setting EXTENSION_TRUSTED_PUBLISHERS = def("extension.trustedPublishers", "JT_EXTENSION_TRUSTED_PUBLISHERS", "", LIST, "a comma list of Ed25519 public keys (hex); empty = any", "Publishers whose signed extension manifests this node registers and activates; empty accepts any validly signed manifest");
+
+  // health (governance/health): limits of the UP / DEGRADED / DOWN evaluation; a limit of 0 is off
+  public static final Setting HEALTH_PROBE_MS = def("health.probeIntervalMs", "JT_HEALTH_PROBE_MS", "1000", LONG, "milliseconds > 0", "How often the event loops' timer lateness and the process resources (CPU, heap, open files) are measured");
+  public static final Setting HEALTH_EVALUATE_MS = def("health.evaluateIntervalMs", "JT_HEALTH_EVALUATE_MS", "2000", LONG, "milliseconds > 0", "How often every health procedure is evaluated for the juice_health_status gauges and the health.changed event");
+  public static final Setting HEALTH_EVENT_LOOP_DEGRADED_MS = def("health.eventLoopDelayDegradedMs", "JT_HEALTH_EVENT_LOOP_DEGRADED_MS", "200", LONG, "milliseconds >= 0", "Health 'eventloop' is DEGRADED when an event loop runs a timer this late");
+  public static final Setting HEALTH_EVENT_LOOP_DOWN_MS = def("health.eventLoopDelayDownMs", "JT_HEALTH_EVENT_LOOP_DOWN_MS", "0", LONG, "milliseconds >= 0", "Health 'eventloop' is DOWN when an event loop runs a timer this late (0 = never: a loop that late already fails the Docker check's timeout)");
+  public static final Setting HEALTH_WORKER_QUEUE_DEGRADED = def("health.workerQueueDegraded", "JT_HEALTH_WORKER_QUEUE_DEGRADED", "16", INT, "an integer >= 0", "Health 'workers' is DEGRADED when this many tasks wait for a thread in one worker pool");
+  public static final Setting HEALTH_WORKER_QUEUE_DOWN = def("health.workerQueueDown", "JT_HEALTH_WORKER_QUEUE_DOWN", "0", INT, "an integer >= 0", "Health 'workers' is DOWN when this many tasks wait in one worker pool (0 = never)");
+  public static final Setting HEALTH_CPU_DEGRADED_PERCENT = def("health.cpuDegradedPercent", "JT_HEALTH_CPU_DEGRADED_PERCENT", "90", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when the process uses this share of all cores");
+  public static final Setting HEALTH_HEAP_DEGRADED_PERCENT = def("health.heapDegradedPercent", "JT_HEALTH_HEAP_DEGRADED_PERCENT", "90", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when used heap reaches this share of the maximum heap");
+  public static final Setting HEALTH_HEAP_DOWN_PERCENT = def("health.heapDownPercent", "JT_HEALTH_HEAP_DOWN_PERCENT", "0", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DOWN when used heap reaches this share of the maximum heap (0 = never: used heap includes garbage)");
+  public static final Setting HEALTH_FILES_DEGRADED_PERCENT = def("health.openFilesDegradedPercent", "JT_HEALTH_FILES_DEGRADED_PERCENT", "80", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DEGRADED when open file descriptors reach this share of the process limit");
+  public static final Setting HEALTH_FILES_DOWN_PERCENT = def("health.openFilesDownPercent", "JT_HEALTH_FILES_DOWN_PERCENT", "98", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'resources' is DOWN when open file descriptors reach this share of the limit (sockets and RocksDB files then fail)");
+  public static final Setting HEALTH_PENDING_COMPACTION_BYTES = def("health.pendingCompactionDegradedBytes", "JT_HEALTH_PENDING_COMPACTION_BYTES", "1073741824", LONG, "bytes >= 0", "Health 'storage' is DEGRADED when RocksDB estimates this many bytes waiting for compaction (its load % is the share of this)");
+  public static final Setting HEALTH_PIPE_BACKLOG_PERCENT = def("health.pipeBacklogDegradedPercent", "JT_HEALTH_PIPE_BACKLOG_PERCENT", "80", DOUBLE, "a percentage 0-100 (0 = off)", "Health 'pipe' is DEGRADED when a pipe's outbox is this full (of transport.pipe.outboxMessages)");
+  public static final Setting HEALTH_EXPECTED_MEMBERS = def("health.expectedMembers", "JT_HEALTH_EXPECTED_MEMBERS", "0", INT, "an integer >= 0", "Health 'cluster' and 'dht' are DEGRADED below this many members (0 = the most members this node has seen since it started)");
 
   public static List<Setting> all() {
     return List.copyOf(ALL.values());

@@ -4,14 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.api.v1.GetTransferRequest;
 import org.juicetokens.api.v1.TransactionStatsRequest;
 import org.juicetokens.api.v1.TransferRequest;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.foundation.time.proto.TimeReading;
+import org.juicetokens.governance.health.ComponentStatus;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
 import org.juicetokens.node.config.NodeConfig;
@@ -72,10 +73,12 @@ public final class TransactionVerticle extends VerticleBase {
       return op("recover", "open sides", () -> TxRecovery.run(calls, shell, config.integer(Settings.STORAGE_MAX_SCAN)))
         .compose(n -> serve(bus, self, shell, desk, requests, transport));
     }).onSuccess(v -> node.health().register(HEALTH_ID, promise -> {
+      // in doubt too long is DEGRADED: the node still serves; those tokens wait for recovery (see README Health)
       long now = clock.getAsLong();
-      boolean alert = metrics.oldestInDoubtMs(now) > settings.inDoubtAlertMs();
-      promise.complete(alert ? Status.KO(metrics.health(now).put("reason", "an exchange side is IN_DOUBT longer than tx.inDoubtAlertMs"))
-        : Status.OK(metrics.health(now)));
+      boolean stuck = metrics.oldestInDoubtMs(now) > settings.inDoubtAlertMs();
+      JsonObject data = metrics.health(now).put("stuckInDoubt", stuck);
+      promise.complete(stuck ? ComponentStatus.DEGRADED.toStatus(data.put("reason", "an exchange side is IN_DOUBT longer than tx.inDoubtAlertMs"))
+        : ComponentStatus.UP.toStatus(data));
     }));
   }
 

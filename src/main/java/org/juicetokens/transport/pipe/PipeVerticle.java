@@ -8,8 +8,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.Status;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.Bus;
 import org.juicetokens.common.JuiceException;
@@ -88,7 +86,9 @@ public final class PipeVerticle extends VerticleBase {
       request -> node.instrumented().run(Layer.PIPE, "list", "", () -> Future.succeededFuture(pipes.list())));
     MessageConsumer<PipeSendRequest> send = Bus.serveLocal(vertx.eventBus(), Addresses.PIPE_SEND, PipeSendRequest.class, this::send);
     // the procedure runs on the caller's context: read the pipes on their owner's
-    node.health().register(HEALTH, promise -> context.runOnContext(v -> promise.complete(Status.OK(health()))));
+    PipeHealth backlog = new PipeHealth(limits.outboxMessages(),
+      org.juicetokens.governance.health.Threshold.degradedOnly(config.doubleValue(Settings.HEALTH_PIPE_BACKLOG_PERCENT)));
+    node.health().register(HEALTH, promise -> context.runOnContext(v -> promise.complete(backlog.evaluate(counts()))));
     // a peer that is down must not fail this node's start: its pipe keeps trying with backoff
     peers.forEach(peer -> client.open(pipes.openOutbound(peer.uri()), peer));
     return Future.join(list.completion(), send.completion());
@@ -118,13 +118,21 @@ public final class PipeVerticle extends VerticleBase {
     return Future.succeededFuture(result);
   }
 
-  private JsonObject health() {
+  private PipeHealth.Counts counts() {
     int open = 0;
     int away = 0;
+    int queued = 0;
+    int inFlight = 0;
+    int fullest = 0;
     for (Pipe pipe : pipes.all()) {
       open += pipe.state() == PipeState.OPEN ? 1 : 0;
       away += pipe.state() == PipeState.DISCONNECTED || pipe.state() == PipeState.CONNECTING ? 1 : 0;
+      var stats = pipe.info().getStats();
+      queued += stats.getOutbox();
+      inFlight += stats.getInFlight();
+      fullest = Math.max(fullest, stats.getOutbox());
     }
-    return new JsonObject().put("pipes", pipes.size()).put("open", open).put("away", away);
+    return new PipeHealth.Counts(pipes.size(), open, away, queued, inFlight, fullest);
   }
+
 }

@@ -46,6 +46,10 @@ public final class IdentityVerticle extends VerticleBase {
 
   private final NodeContext node;
   private IdentityMeters meters;
+  /** The last keystore probe's failure, empty when it read fine (and before the first answer). */
+  private volatile String keystoreError = "";
+  private volatile boolean keystoreSlow;
+  private long probeTimer = -1;
 
   public IdentityVerticle(NodeContext node) {
     this.node = node;
@@ -77,9 +81,26 @@ public final class IdentityVerticle extends VerticleBase {
       ProofOfControl proofs = new ProofOfControl(node.nodeId(), bus, timeoutMs, ops, new Challenges(random, System::currentTimeMillis,
         config.longValue(Settings.IDENTITY_CHALLENGE_TTL_MS), config.integer(Settings.IDENTITY_MAX_CHALLENGES)));
       node.dhtVerifiers().register(DhtMaps.IDENTITIES, new IdentityEntryVerifier(), true);
-      node.health().register(HEALTH, promise -> keystore.probe().onComplete(
-        ok -> promise.complete(Status.OK(health(homed, master, true))),
-        failure -> promise.complete(Status.KO(health(homed, master, false).put("error", failure.getMessage())))));
+      // the keystore is probed on a timer and the procedure answers from the last probe: /health
+      // never waits on the storage workers (the probe reads the store)
+      // a read that only timed out (the store's workers busy) is DEGRADED: slow, not broken
+      Runnable probe = () -> keystore.probe().onComplete(ok -> keystoreError = "", failure -> {
+        keystoreSlow = timedOut(failure);
+        keystoreError = String.valueOf(failure.getMessage());
+      });
+      probe.run();
+      probeTimer = vertx.setPeriodic(config.longValue(Settings.HEALTH_EVALUATE_MS), id -> probe.run());
+      node.health().register(HEALTH, promise -> {
+        String error = keystoreError;
+        if (error.isEmpty()) {
+          promise.complete(Status.OK(health(homed, master, true)));
+        } else if (keystoreSlow) {
+          promise.complete(Status.OK(health(homed, master, true).put("status", "DEGRADED")
+            .put("reason", "keystore read timed out: " + error)));
+        } else {
+          promise.complete(Status.KO(health(homed, master, false).put("error", error)));
+        }
+      });
       String self = node.nodeId();
       return Future.all(List.of(
           local(bus, Addresses.IDENTITY_CREATE, CreateIdentityRequest.class, "create", r -> "name_chars=" + r.getDisplayName().length(),
@@ -107,12 +128,24 @@ public final class IdentityVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(probeTimer);
     node.health().unregister(HEALTH);
     node.dhtVerifiers().unregister(DhtMaps.IDENTITIES);
     if (meters != null) {
       meters.close();
     }
     return Future.succeededFuture();
+  }
+
+  /** A bus request that got no answer in time (the store busy), as opposed to a store that answered with a failure. */
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof io.vertx.core.eventbus.ReplyException re && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
+        || t instanceof org.juicetokens.common.JuiceException je && je.code() == org.juicetokens.common.ErrorCode.TIMEOUT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <Q extends Message> Future<Void> local(EventBus bus, String address, Class<Q> type, String op, Function<Q, String> detail,

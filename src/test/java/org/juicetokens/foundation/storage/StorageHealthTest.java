@@ -1,6 +1,8 @@
 package org.juicetokens.foundation.storage;
 
 import org.juicetokens.foundation.storage.proto.StorageStats;
+import org.juicetokens.governance.health.ComponentStatus;
+import org.juicetokens.governance.health.Threshold;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -49,5 +51,30 @@ class StorageHealthTest {
     StorageHealth health = StorageHealth.of(OPEN, ROOMY, MIN_FREE, Optional.of("disk full (write): No space left on device"));
     assertThat(health.up()).isFalse();
     assertThat(health.data().getString("reason")).contains("No space left");
+  }
+
+  @Test
+  void pending_compaction_at_its_limit_degrades_and_is_the_load() {
+    Threshold limit = Threshold.degradedOnly(1L << 30);
+    StorageHealth quiet = StorageHealth.of(OPEN, ROOMY, MIN_FREE, Optional.empty(), 256L << 20, limit);
+    assertThat(quiet.status()).isEqualTo(ComponentStatus.UP);
+    assertThat(quiet.data().getDouble("loadPercent")).isEqualTo(25.0);
+    assertThat(quiet.data().getLong("pendingCompactionBytes")).isEqualTo(256L << 20);
+
+    StorageHealth behind = StorageHealth.of(OPEN, ROOMY, MIN_FREE, Optional.empty(), 2L << 30, limit);
+    assertThat(behind.status()).isEqualTo(ComponentStatus.DEGRADED);
+    assertThat(behind.up()).isTrue();
+    assertThat(behind.toStatus().isOk()).isTrue();
+    assertThat(behind.data().getString("status")).isEqualTo("DEGRADED");
+    assertThat(behind.data().getString("reason")).contains("waiting for compaction");
+  }
+
+  @Test
+  void a_closed_store_stays_down_whatever_its_compaction() {
+    StorageHealth closed = StorageHealth.of(OPEN.toBuilder().setOpen(false).build(), ROOMY, MIN_FREE, Optional.empty(), 5L << 30,
+      Threshold.degradedOnly(1L << 30));
+    assertThat(closed.status()).isEqualTo(ComponentStatus.DOWN);
+    assertThat(closed.toStatus().isOk()).isFalse();
+    assertThat(closed.data().getString("reason")).isEqualTo("store closed");
   }
 }

@@ -48,7 +48,8 @@ class TimeNodeTest {
         JsonObject timeCheck = new JsonObject(health.body()).getJsonArray("checks", new JsonArray()).stream()
           .map(JsonObject.class::cast).filter(c -> "time".equals(c.getString("id"))).findFirst().orElseThrow();
         assertThat(timeCheck.getString("status")).isEqualTo("UP");
-        assertThat(timeCheck.getJsonObject("data").getString("status")).isEqualTo("VERIFIED");
+        assertThat(timeCheck.getJsonObject("data").getString("timeStatus")).isEqualTo("VERIFIED");
+        assertThat(timeCheck.getJsonObject("data").getString("status")).isEqualTo("UP");
 
         String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString()).body();

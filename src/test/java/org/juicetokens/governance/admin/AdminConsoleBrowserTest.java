@@ -110,6 +110,11 @@ class AdminConsoleBrowserTest {
 
     TokenDoubles.serve(node.vertx);
     TransactionDoubles.serve(node.vertx);
+    // the health panel shows status, load and the resources (as the health verticle measures them)
+    var resources = new org.juicetokens.governance.health.ResourceHealth(org.juicetokens.governance.health.Threshold.degradedOnly(90),
+      org.juicetokens.governance.health.Threshold.degradedOnly(90), org.juicetokens.governance.health.Threshold.degradedOnly(80))
+      .evaluate(new org.juicetokens.governance.health.ResourceReading(12.5, 100L << 20, 512L << 20, 40, 1024));
+    node.context.health().register("resources", p -> p.complete(io.vertx.ext.healthchecks.Status.OK(resources.copy())));
 
     Path profile = Files.createTempDirectory("jt-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -132,6 +137,9 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "health-overall")).isEqualTo("UP");
       assertThat(text(driver, "stream-state")).isEqualTo("live");
       assertThat(driver.findElements(By.cssSelector("#health-components li"))).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(text(driver, "health-resources")).startsWith("cpu 12.5 %").contains("open files 40 of 1024");
+      assertThat(driver.findElements(By.cssSelector("#health-components li")).stream().map(WebElement::getText))
+        .anySatisfy(line -> assertThat(line).contains("resources").contains("19.5 %"));
       assertThat(driver.findElements(By.cssSelector("#cluster-members tbody tr"))).hasSize(2);
       assertThat(text(driver, "storage-health")).isEqualTo("UP");
       assertThat(text(driver, "storage-util")).startsWith("35.0 %");

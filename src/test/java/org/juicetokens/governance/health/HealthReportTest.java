@@ -41,4 +41,28 @@ class HealthReportTest {
     assertThat(details.getUp()).isTrue();
     assertThat(details.getComponentsList()).isEmpty();
   }
+
+  @Test
+  void details_carry_status_load_reason_overall_and_resources() {
+    JsonObject resources = new ResourceHealth(Threshold.degradedOnly(90), Threshold.degradedOnly(90), Threshold.degradedOnly(80))
+      .evaluate(new ResourceReading(10, 50L << 20, 100L << 20, 30, 1000));
+    CheckResult overall = new CheckResult().setStatus(Status.OK()).setChecks(List.of(
+      CheckResult.from("resources", Status.OK(resources)),
+      CheckResult.from("eventloop", Status.OK(new JsonObject().put("status", "UP").put("delayMs", 1.5).put("loadPercent", 0.8))),
+      CheckResult.from("time", Status.OK(new JsonObject().put("status", "DEGRADED").put("reason", "time INADEQUATE")))));
+    HealthDetails details = HealthReport.toDetails("n1", overall);
+    assertThat(details.getOverall()).isEqualTo(org.juicetokens.governance.health.proto.HealthStatus.DEGRADED);
+    assertThat(details.getUp()).isTrue();
+    assertThat(details.getLoadPercent()).isEqualTo(50.0);
+    assertThat(details.getComponentsList()).extracting(c -> c.getId()).containsExactly("eventloop", "resources", "time");
+    assertThat(details.getComponents(2).getStatus()).isEqualTo(org.juicetokens.governance.health.proto.HealthStatus.DEGRADED);
+    assertThat(details.getComponents(2).getReason()).isEqualTo("time INADEQUATE");
+    assertThat(details.getComponents(2).getHasLoad()).isFalse();
+    assertThat(details.getComponents(0).getHasLoad()).isTrue();
+    assertThat(details.getComponents(0).getLoadPercent()).isEqualTo(0.8);
+    assertThat(details.getResources().getProcessCpuPercent()).isEqualTo(10.0);
+    assertThat(details.getResources().getHeapMaxBytes()).isEqualTo(100L << 20);
+    assertThat(details.getResources().getOpenFiles()).isEqualTo(30);
+    assertThat(details.getResources().getEventLoopDelayMs()).isEqualTo(1.5);
+  }
 }
