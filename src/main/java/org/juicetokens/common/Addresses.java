@@ -260,8 +260,6 @@ public final class Addresses {
   public static final String TOKEN_CREATED = "jt.token.created";
   /** Published (node-local) when an egg kept on this node hatched into its token; body: the EggView. */
   public static final String EGG_HATCHED = "jt.lifecycle.egg.hatched";
-  /** Published (node-local) by the health component when the overall or a component status changed; body: a JsonObject. */
-  public static final String HEALTH_CHANGED = "jt.governance.health.changed";
   /** Published (node-local) by ExtensionContext.notify: JSON {extensionId, kind, payload, atMs} (served as SSE). */
   public static final String EXTENSION_NOTIFICATIONS = "jt.extension.notifications";
 
