@@ -235,6 +235,10 @@ public final class Addresses {
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
   public static final String CLUSTER_MEMBERSHIP = "jt.foundation.cluster.membership";
 
+  // extension
+  /** Published node-local by an extension's notify(); body: JSON {extensionId, kind, payload, atMs} (SSE /api/v1/extensions/notifications). */
+  public static final String EXTENSION_NOTIFICATIONS = "jt.extension.notifications";
+
   /** A point-to-point address of one node: {@code jt.node.<nodeId>.<suffix>}. */
   public static String node(String nodeId, String suffix) {
     return "jt.node." + nodeId + "." + suffix;

@@ -209,6 +209,10 @@ public final class Settings {
   public static final Setting RENEWAL_REWARD_RETRY_MS = def("renewal.rewardRetryMs", "JT_RENEWAL_REWARD_RETRY_MS", "10000", LONG, "milliseconds > 0", "How often unpaid facilitator rewards (durable outbox) are paid again (same transfer id: never twice)");
   public static final Setting RENEWAL_NOTICE_LIMIT = def("renewal.noticeLimit", "JT_RENEWAL_NOTICE_LIMIT", "200", INT, "an integer > 0", "Most notices one GET /identities/{id}/notices answers (newest first)");
 
+  // extension (the notification stream)
+  public static final Setting EXTENSION_SSE_HEARTBEAT_MS = def("extension.notificationsHeartbeatMs", "JT_EXTENSION_NOTIFICATIONS_HEARTBEAT_MS", "15000", LONG, "milliseconds > 0", "Interval of the heartbeat comment on the extension notification stream (SSE /api/v1/extensions/notifications): proxies keep it open and a gone client is noticed");
+  public static final Setting EXTENSION_SSE_MAX_STREAMS = def("extension.notificationsMaxStreams", "JT_EXTENSION_NOTIFICATIONS_MAX_STREAMS", "32", INT, "an integer > 0", "Most concurrent extension notification streams (then 503 UNAVAILABLE)");
+
   public static List<Setting> all() {
     return List.copyOf(ALL.values());
   }
