@@ -1,11 +1,15 @@
 package org.juicetokens.extension.examples;
 
+import com.google.protobuf.util.JsonFormat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.juicetokens.api.v1.TransferEvent;
 import org.juicetokens.common.ErrorCode;
 import org.juicetokens.common.JuiceException;
 import org.juicetokens.extension.spi.Hook;
 import org.juicetokens.extension.spi.HookEvent;
+import org.juicetokens.token.transaction.proto.TxRole;
+import org.juicetokens.token.transaction.proto.TxState;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -89,6 +93,26 @@ class TokenWatcherTest {
     watcher.onEvent(event("tx-6", "PAYEE", "IN_DOUBT", 10_000));
 
     assertThat(context.notifications).isEmpty();
+  }
+
+  @Test
+  void transfer_events_printed_by_the_proto3_json_printer_are_understood() throws Exception {
+    TokenWatcher watcher = new TokenWatcher();
+    RecordingContext context = started(Map.of("thresholdHundredths", "1000"), watcher);
+    for (TxRole role : new TxRole[] {TxRole.PAYER, TxRole.PAYEE}) {
+      for (JsonFormat.Printer printer : new JsonFormat.Printer[] {JsonFormat.printer(), JsonFormat.printer().preservingProtoFieldNames()}) {
+        TransferEvent event = TransferEvent.newBuilder().setTxId("tx-proto").setRole(role).setState(TxState.COMMITTED)
+          .setAtMs(99).setNodeId("a").setFromId("p").setToId("q").setAmountHundredths(2500).setFinal(true).build();
+        watcher.onEvent(new HookEvent(Hook.TRANSACTION_STATE, 99, "a", new JsonObject(printer.print(event))));
+      }
+    }
+
+    assertThat(context.notifications).singleElement().satisfies(n -> {
+      assertThat(n.payload().getString("txId")).isEqualTo("tx-proto");
+      assertThat(n.payload().getLong("amountHundredths")).isEqualTo(2500);
+      assertThat(n.payload().getString("reportedBy")).isEqualTo("PAYER");
+      assertThat(n.payload().getLong("committedAtMs")).isEqualTo(99);
+    });
   }
 
   @Test
