@@ -7,9 +7,6 @@ import org.juicetokens.extension.spi.Hook;
 import org.juicetokens.extension.spi.HookEvent;
 import org.juicetokens.extension.spi.JuiceExtension;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Example extension: notifies ({@code notify("large-transfer", ...)}, the node's SSE stream) when
  * a transfer of at least {@code thresholdHundredths} commits. Hook {@code transaction.state},
@@ -30,19 +27,14 @@ public final class TokenWatcher implements JuiceExtension {
 
   private ExtensionContext context;
   private long thresholdHundredths;
-  private Map<String, Boolean> notified;
+  private RecentIds notified;
 
   @Override
   public Future<Void> start(ExtensionContext context) {
     try {
       thresholdHundredths = ExampleConfig.whole(context.config(), THRESHOLD, null, 1, Long.MAX_VALUE);
       int remembered = (int) ExampleConfig.whole(context.config(), REMEMBERED, DEFAULT_REMEMBERED, 1, 1_000_000);
-      notified = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > remembered;
-        }
-      };
+      notified = new RecentIds(remembered);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -58,11 +50,10 @@ public final class TokenWatcher implements JuiceExtension {
     }
     String txId = EventFields.text(data, "txId");
     long amount = EventFields.whole(data, "amountHundredths");
-    if (txId.isEmpty() || amount < thresholdHundredths || notified.containsKey(txId)) {
+    // remembered before the call: the other side's event may arrive while it is in flight
+    if (txId.isEmpty() || amount < thresholdHundredths || !notified.add(txId)) {
       return Future.succeededFuture();
     }
-    // remembered before the call: the other side's event may arrive while it is in flight
-    notified.put(txId, Boolean.TRUE);
     JsonObject payload = new JsonObject()
       .put("txId", txId)
       .put("amountHundredths", amount)

@@ -10,7 +10,10 @@ import org.juicetokens.extension.spi.JuiceExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds at most {@code queueSize} deliveries, sent one at a time in order; an event that finds it
  * full fails (UNAVAILABLE): a receiver down for long shows up as failures of this extension, and
  * its breaker decides, instead of memory growing without bound.
+ *
+ * <p>The queue and flags are concurrent structures: events arrive on the extension's context, but
+ * the completion of a post may come on another thread, depending on the node's facade.
  */
 public final class WebhookNotifier implements JuiceExtension {
   public static final String DROPPED_KIND = "webhook-dropped";
@@ -39,7 +45,9 @@ public final class WebhookNotifier implements JuiceExtension {
   /** Ceiling of one back-off (an hour): a doubling never overflows. */
   private static final long MAX_BACKOFF_MS = 3_600_000;
 
-  private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+  private final Queue<Delivery> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
@@ -48,8 +56,7 @@ public final class WebhookNotifier implements JuiceExtension {
   private int maxAttempts;
   private long backoffMs;
   private int queueSize;
-  private boolean sending;
-  private boolean stopped;
+  private volatile boolean stopped;
 
   private record Delivery(String hook, JsonObject body) {
   }
@@ -71,7 +78,8 @@ public final class WebhookNotifier implements JuiceExtension {
 
   @Override
   public Future<Void> onEvent(HookEvent event) {
-    if (queue.size() >= queueSize) {
+    if (waiting.incrementAndGet() > queueSize) {
+      waiting.decrementAndGet();
       return Future.failedFuture(JuiceException.unavailable("webhook delivery queue full (" + queueSize + ")", null));
     }
     String hook = event.hook().wireName();
@@ -85,10 +93,14 @@ public final class WebhookNotifier implements JuiceExtension {
   @Override
   public Future<Void> stop() {
     stopped = true;
-    if (!queue.isEmpty()) {
-      LOG.info("webhook to {}: {} queued deliveries discarded on stop", target, queue.size());
-      dropped.addAndGet(queue.size());
-      queue.clear();
+    int discarded = 0;
+    while (queue.poll() != null) {
+      waiting.decrementAndGet();
+      discarded++;
+    }
+    if (discarded > 0) {
+      LOG.info("webhook to {}: {} queued deliveries discarded on stop", target, discarded);
+      dropped.addAndGet(discarded);
     }
     return Future.succeededFuture();
   }
@@ -110,7 +122,7 @@ public final class WebhookNotifier implements JuiceExtension {
 
   /** Deliveries waiting (not counting the one being sent). */
   public int queued() {
-    return queue.size();
+    return waiting.get();
   }
 
   /** The back-off before attempt {@code attempt + 1}: backoffMs doubled per earlier retry, at most an hour. */
@@ -122,16 +134,20 @@ public final class WebhookNotifier implements JuiceExtension {
     return Math.min(delay, MAX_BACKOFF_MS);
   }
 
+  /** Starts the next delivery unless one is under way; the re-check after releasing catches an event queued meanwhile. */
   private void sendNext() {
-    if (sending || stopped || queue.isEmpty()) {
-      return;
+    while (!stopped && !queue.isEmpty() && sending.compareAndSet(false, true)) {
+      Delivery delivery = queue.poll();
+      if (delivery != null) {
+        waiting.decrementAndGet();
+        attempt(delivery, 1).onComplete(ar -> {
+          sending.set(false);
+          sendNext();
+        });
+        return;
+      }
+      sending.set(false);
     }
-    sending = true;
-    Delivery delivery = queue.poll();
-    attempt(delivery, 1).onComplete(ar -> {
-      sending = false;
-      sendNext();
-    });
   }
 
   /** One attempt and, when it fails, the back-off and the next; always completes successfully. */
