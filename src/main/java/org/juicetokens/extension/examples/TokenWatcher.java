@@ -13,11 +13,11 @@ import org.juicetokens.extension.spi.JuiceExtension;
  * permissions {@code transactions:read} and {@code notify}.
  *
  * <p>"Committed" is a TransferEvent with state COMMITTED, from either side: the payer's side
- * commits first (its decision is durable), the payee's when it applies the commit; a payee in
- * another cluster (a pipe peer) publishes nothing here, and an extension on the payee's side of
- * a pipe sees only the payee's event. Both sides' events reach a node of the cluster, so each
- * transfer is counted once by its tx id: the first COMMITTED event notifies, the next ones are
- * recognised among the last {@code rememberedTransfers} notified ids.
+ * commits first (its decision is durable), the payee's when it applies the commit. The runtime
+ * delivers the sides of this node (a payer and a payee homed on different nodes each reach their
+ * own node's extension: each node's stream reports the transfer once); when both are homed here
+ * both sides arrive, so each transfer is counted once by its tx id: the first COMMITTED event
+ * notifies, the next ones are recognised among the last {@code rememberedTransfers} notified ids.
  */
 public final class TokenWatcher implements JuiceExtension {
   public static final String KIND = "large-transfer";
