@@ -177,7 +177,14 @@ public final class WebhookNotifier implements JuiceExtension {
         return Future.succeededFuture();
       }
       retried.incrementAndGet();
-      return context.after(backoff(backoffMs, attempt)).transform(v -> attempt(delivery, attempt + 1));
+      // a refused back-off (never expected) drops the delivery rather than retrying without a pause
+      return context.after(backoff(backoffMs, attempt)).transform(waited -> {
+        if (waited.failed()) {
+          drop(delivery, attempt, outcome + ", back-off refused");
+          return Future.succeededFuture();
+        }
+        return attempt(delivery, attempt + 1);
+      });
     });
   }
 
