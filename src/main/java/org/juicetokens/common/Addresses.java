@@ -235,8 +235,14 @@ public final class Addresses {
   /** Published (node-local) when cluster membership changes; body: JSON {event, nodeId}. */
   public static final String CLUSTER_MEMBERSHIP = "jt.foundation.cluster.membership";
 
-  // extension
-  /** Published node-local by an extension's notify(); body: JSON {extensionId, kind, payload, atMs} (SSE /api/v1/extensions/notifications). */
+  // extension runtime (node-local publications the hook dispatcher turns into extension events)
+  /** Published (node-local) for every token a mint on this node created; body: the Token (token.proto). */
+  public static final String TOKEN_CREATED = "jt.token.created";
+  /** Published (node-local) when an egg kept on this node hatched into its token; body: the EggView. */
+  public static final String EGG_HATCHED = "jt.lifecycle.egg.hatched";
+  /** Published (node-local) by the health component when the overall or a component status changed; body: a JsonObject. */
+  public static final String HEALTH_CHANGED = "jt.governance.health.changed";
+  /** Published (node-local) by ExtensionContext.notify: JSON {extensionId, kind, payload, atMs} (served as SSE). */
   public static final String EXTENSION_NOTIFICATIONS = "jt.extension.notifications";
 
   /** A point-to-point address of one node: {@code jt.node.<nodeId>.<suffix>}. */

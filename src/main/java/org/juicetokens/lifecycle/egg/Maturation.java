@@ -2,6 +2,7 @@ package org.juicetokens.lifecycle.egg;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import org.juicetokens.api.v1.MintReply;
 import org.juicetokens.api.v1.MintRequest;
 import org.juicetokens.common.Addresses;
@@ -109,7 +110,10 @@ final class Maturation {
     return calls.get(StoreFamily.TOKENS, TokenStoreLayout.idKey(egg.getTokenId())).compose(kept -> kept.getFound()
         ? Future.succeededFuture() : mint(egg))
       .compose(v -> book.save(EggStages.hatched(egg, clock.getAsLong())))
-      .onSuccess(e -> meters.activated());
+      .onSuccess(e -> meters.activated())
+      // node-local: the extension runtime turns it into egg.hatched events
+      .onSuccess(e -> vertx.eventBus().publish(Addresses.EGG_HATCHED, EggViews.egg(e, clock.getAsLong(), durations),
+        new DeliveryOptions().setLocalOnly(true)));
   }
 
   private Future<Void> mint(Egg egg) {

@@ -209,6 +209,14 @@ public final class Settings {
   public static final Setting RENEWAL_REWARD_RETRY_MS = def("renewal.rewardRetryMs", "JT_RENEWAL_REWARD_RETRY_MS", "10000", LONG, "milliseconds > 0", "How often unpaid facilitator rewards (durable outbox) are paid again (same transfer id: never twice)");
   public static final Setting RENEWAL_NOTICE_LIMIT = def("renewal.noticeLimit", "JT_RENEWAL_NOTICE_LIMIT", "200", INT, "an integer > 0", "Most notices one GET /identities/{id}/notices answers (newest first)");
 
+  // extension runtime (extension/runtime)
+  public static final Setting EXTENSION_DIR = def("extension.dir", "JT_EXTENSION_DIR", "", STRING, "a directory path", "Where extension jars named by manifests are read from; default: <node data dir>/extensions");
+  public static final Setting EXTENSION_CALL_TIMEOUT_MS = def("extension.callTimeoutMs", "JT_EXTENSION_CALL_TIMEOUT_MS", "2000", LONG, "milliseconds > 0", "An extension's onEvent not completed within this counts as a failure of its circuit breaker (the node stops waiting)");
+  public static final Setting EXTENSION_MAX_FAILURES = def("extension.maxFailures", "JT_EXTENSION_MAX_FAILURES", "5", INT, "an integer > 0", "Failed or timed-out events (within 10 s) that open an extension's circuit breaker");
+  public static final Setting EXTENSION_RESET_TIMEOUT_MS = def("extension.resetTimeoutMs", "JT_EXTENSION_RESET_TIMEOUT_MS", "10000", LONG, "milliseconds > 0", "How long an open breaker refuses events before it lets one through again (half-open)");
+  public static final Setting EXTENSION_MAX_BREAKER_OPENS = def("extension.maxBreakerOpens", "JT_EXTENSION_MAX_BREAKER_OPENS", "3", INT, "an integer > 0", "Breaker openings after which the runtime stops the extension and reports it DISABLED");
+  public static final Setting EXTENSION_START_TIMEOUT_MS = def("extension.startTimeoutMs", "JT_EXTENSION_START_TIMEOUT_MS", "5000", LONG, "milliseconds > 0", "Longest an extension's start or stop may take (a start past it fails the activation: ERROR)");
+
   // extension (the notification stream)
   public static final Setting EXTENSION_SSE_HEARTBEAT_MS = def("extension.notificationsHeartbeatMs", "JT_EXTENSION_NOTIFICATIONS_HEARTBEAT_MS", "15000", LONG, "milliseconds > 0", "Interval of the heartbeat comment on the extension notification stream (SSE /api/v1/extensions/notifications): proxies keep it open and a gone client is noticed");
   public static final Setting EXTENSION_SSE_MAX_STREAMS = def("extension.notificationsMaxStreams", "JT_EXTENSION_NOTIFICATIONS_MAX_STREAMS", "32", INT, "an integer > 0", "Most concurrent extension notification streams (then 503 UNAVAILABLE)");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A mint on the issuer's home node (its key signs here), in this order, so that a refusal at any
@@ -36,6 +37,8 @@ final class Minting {
   private final TokenMeters meters;
   private final String nodeId;
   private final BooleanSupplier claimsRestored;
+  /** Told of every committed mint on this node (TokenVerticle publishes its tokens on Addresses.TOKEN_CREATED). */
+  private final Consumer<MintReply> minted;
 
   /** The request-level limits (settings token.denominations, token.maxMintCount, token.maxReferenceChars). */
   record MintLimits(Denominations denominations, int maxCount, int maxReferenceChars) {
@@ -45,7 +48,8 @@ final class Minting {
   }
 
   Minting(TokenCalls calls, TokenMint mint, IssuanceLedger ledger, MintLimits limits, TokenMeters meters, String nodeId,
-          BooleanSupplier claimsRestored) {
+          BooleanSupplier claimsRestored, Consumer<MintReply> minted) {
+    this.minted = minted;
     this.meters = meters;
     this.claimsRestored = claimsRestored;
     this.calls = calls;
@@ -100,7 +104,8 @@ final class Minting {
     return Future.all(owner, claim)
       .recover(failure -> Future.failedFuture(owner.failed() ? owner.cause() : failure))
       .compose(both -> mintFor(order, mode, issuanceId, issuer, owner.result(), claim.result()))
-      .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()));
+      .onSuccess(reply -> meters.minted(order.denomination(), reply.getTokensCount()))
+      .onSuccess(minted::accept);
   }
 
   /** The indices of this mint: obtained from the ledger, or (an egg's hatch) the one reserved before if its token is not minted yet. */

@@ -2,6 +2,7 @@ package org.juicetokens.token.creation;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,8 @@ public final class TokenVerticle extends VerticleBase {
     ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
     Minting minting = new Minting(calls, mint, ledger,
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId(),
-      () -> claimsRestored);
+      () -> claimsRestored,
+      reply -> reply.getTokensList().forEach(t -> vertx.eventBus().publish(Addresses.TOKEN_CREATED, t, new DeliveryOptions().setLocalOnly(true))));
     RenewalMinting renewals = new RenewalMinting(calls, ledger, index, node.nodeId(), () -> claimsRestored);
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
