@@ -49,6 +49,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final Handler<ServerWebSocket> pipes;
   private volatile int actualPort = -1;
   private AdminEventsHandler adminEvents;
+  private ExtensionNotificationsHandler extensionNotifications;
   private TransferEventRelay transferEvents;
 
   public HttpServerVerticle(NodeContext node) {
@@ -104,6 +105,10 @@ public final class HttpServerVerticle extends VerticleBase {
         }
       }));
     }
+    // before ApiRoutes: the /api/v1/extensions/:id routes must not take "notifications" for an id
+    extensionNotifications = new ExtensionNotificationsHandler(vertx, config.longValue(Settings.EXTENSION_SSE_HEARTBEAT_MS),
+      config.integer(Settings.EXTENSION_SSE_MAX_STREAMS), node.registry());
+    router.get(ExtensionNotificationsHandler.PATH).handler(extensionNotifications);
     ApiRoutes.mount(router, services, vertx, config.longValue(Settings.API_TRANSFER_WATCH_MS), auth,
       config.integer(Settings.API_MAX_BODY_BYTES));
 
@@ -119,6 +124,9 @@ public final class HttpServerVerticle extends VerticleBase {
     node.health().unregister(ClusterHealth.ID);
     if (adminEvents != null) {
       adminEvents.close();
+    }
+    if (extensionNotifications != null) {
+      extensionNotifications.close();
     }
     return transferEvents == null ? Future.succeededFuture() : transferEvents.stop();
   }
