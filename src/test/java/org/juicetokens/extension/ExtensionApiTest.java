@@ -172,6 +172,20 @@ class ExtensionApiTest {
     assertThat(new JsonObject(json).getString("state")).isEqualTo("DISABLED");
   }
 
+  @Test
+  void the_shipped_example_manifests_sign_register_and_activate_as_the_readme_says(@TempDir Path dir) throws Exception {
+    String at = "127.0.0.1:" + port;
+    Path key = dir.resolve("publisher.key");
+    Cli.expect(0, "ext", "keygen", "--out", key.toString());
+    for (String id : List.of("token-watcher", "webhook-notifier")) {
+      Path manifest = Path.of("conf", "extensions", id + ".json");
+      assertThat(Cli.expect(0, "ext", "register", "--node", at, "--token", TOKEN, "--manifest", manifest.toString(), "--sign-with", key.toString()))
+        .contains("registered " + id);
+      assertThat(Cli.expect(0, "ext", "activate", "--node", at, "--token", TOKEN, id)).contains(id).contains("ACTIVE");
+      assertThat(Cli.expect(0, "ext", "disable", "--node", at, "--token", TOKEN, id)).contains("DISABLED");
+    }
+  }
+
   private static JsonObject json(SignedManifest signed) throws Exception {
     return new JsonObject(JsonFormat.printer().print(signed));
   }

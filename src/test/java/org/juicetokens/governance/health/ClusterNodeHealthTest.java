@@ -26,7 +26,8 @@ import static org.juicetokens.governance.health.NodeHealthTest.eventually;
 
 /**
  * Three nodes, c's clock 10 s ahead: the time component of each node says the right thing, then
- * a member leaves and the cluster and DHT components of the others turn DEGRADED. The second test
+ * a member is cut off (its Hazelcast member terminated): it is DOWN, and the cluster and DHT
+ * components of the others turn DEGRADED. The second test
  * cuts the cluster the first one measured, hence the order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,12 +75,18 @@ class ClusterNodeHealthTest {
 
   @Test
   @Order(2)
-  void a_member_leaving_turns_cluster_and_dht_degraded_on_the_others() throws Exception {
+  void a_member_cut_off_is_down_and_turns_cluster_and_dht_degraded_on_the_others() throws Exception {
     JuiceNode a = NODES.get(0);
     eventually(a, "3 members seen", d -> "UP".equals(component(d, "dht").getString("status"))
       && component(d, "dht").getString("dataJson").contains("\"clusterSize\":3"));
-    JuiceNode b = NODES.remove(1);
-    b.close().await(60, TimeUnit.SECONDS);
+    JuiceNode b = NODES.get(1);
+    // a cut, not a clean leave: b's Hazelcast member dies without saying goodbye, b's HTTP keeps serving
+    b.context().hazelcast().getLifecycleService().terminate();
+
+    JsonObject onB = eventually(b, "cluster DOWN on b", d -> "DOWN".equals(component(d, "cluster").getString("status"))
+      && "DOWN".equals(d.getString("overall")));
+    assertThat(onB.getBoolean("up")).isFalse();
+    assertThat(NodeHealthTest.get(b, "/health").statusCode()).isEqualTo(503);
 
     JsonObject cut = eventually(a, "cluster DEGRADED on a", d -> "DEGRADED".equals(component(d, "cluster").getString("status"))
       && "DEGRADED".equals(component(d, "dht").getString("status")) && "DEGRADED".equals(d.getString("overall")));
@@ -87,5 +94,7 @@ class ClusterNodeHealthTest {
     assertThat(component(cut, "dht").getString("reason")).startsWith("2 of 3 expected members");
     assertThat(cut.getString("overall")).isEqualTo("DEGRADED");
     assertThat(cut.getBoolean("up")).isTrue();
+    NODES.remove(b);
+    b.close().await(60, TimeUnit.SECONDS);
   }
 }

@@ -129,6 +129,15 @@ class NodeHealthTest {
       assertThat(component(before, "eventloop").getBoolean("hasLoad")).isTrue();
       assertThat(before.getJsonObject("resources").getString("heapMaxBytes")).isNotEqualTo("0");
       assertThat(before.getString("overall")).isNotEqualTo("DOWN");
+      // the node's first evaluation (the event sent once after start) must precede the fault: under
+      // load it can come late, and would then report storage DOWN with no UP before it
+      long firstDeadline = System.currentTimeMillis() + 30_000;
+      while (events.stream().noneMatch(e -> "UP".equals(e.getJsonObject("components").getString("storage")))
+        && System.currentTimeMillis() < firstDeadline) {
+        Thread.sleep(100);
+      }
+      assertThat(events).as("an evaluation with storage UP before the store stops")
+        .anyMatch(e -> "UP".equals(e.getJsonObject("components").getString("storage")));
 
       undeploy(node, StorageVerticle.class);
 
