@@ -112,16 +112,23 @@ class AdminConsoleLiveTest {
   @Test
   @Order(1)
   void console_loads_without_errors_and_every_panel_and_chart_fills() throws Exception {
-    long firstSnapshotMs = firstSnapshotMillis(a.httpPort());
-    long started = System.nanoTime();
-    driver.get(url());
+    // figures (printed, not asserted): the first snapshot of a new stream, then the page until every
+    // panel is filled — the first time (cold JVM paths, cold browser) and once more
     WebDriverWait wait = waitUpTo(30);
-    wait.until(d -> Boolean.TRUE.equals(js(d, "return [...document.querySelectorAll('main section.panel')]"
-      + ".every(p => p.dataset.filled === 'true');")));
-    long pageMs = (System.nanoTime() - started) / 1_000_000;
-    Object dcl = js(driver, "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.domContentLoadedEventEnd);");
-    System.out.printf("[console] %d tokens: first snapshot %d ms, page to all panels filled %d ms (DOMContentLoaded %s ms)%n",
-      TOKENS, firstSnapshotMs, pageMs, dcl);
+    for (String round : List.of("cold", "warm")) {
+      long firstSnapshotMs = firstSnapshotMillis(a.httpPort());
+      Thread.sleep(600); // past the snapshot sharing window: the page's stream gathers its own
+      long started = System.nanoTime();
+      driver.get(url());
+      wait.until(d -> Boolean.TRUE.equals(js(d, "return [...document.querySelectorAll('main section.panel')]"
+        + ".every(p => p.dataset.filled === 'true');")));
+      long pageMs = (System.nanoTime() - started) / 1_000_000;
+      Object timing = js(driver, "const n = performance.getEntriesByType('navigation')[0];"
+        + "return Math.round(n.domContentLoadedEventEnd) + ' ms to DOMContentLoaded, ' + Math.round(performance.now()) + ' ms to filled';");
+      System.out.printf("[console] %s, %d tokens: first snapshot %d ms; page load to all panels filled %d ms (in page: %s)%n",
+        round, TOKENS, firstSnapshotMs, pageMs, timing);
+      Thread.sleep(600);
+    }
     assertThat(driver.findElement(By.id("tokens-held")).getText()).isEqualTo(String.valueOf(TOKENS));
 
     // every chart: a canvas and values, after a few snapshots
