@@ -142,6 +142,7 @@ class AdminConsoleLiveTest {
     // uPlot came from the node itself
     assertThat(js(driver, "return typeof uPlot;")).isEqualTo("function");
     shot("console-desktop.png");
+    fullPageShot("console-desktop-full.png");
     assertThat(severeLogs()).isEmpty();
   }
 
@@ -180,6 +181,7 @@ class AdminConsoleLiveTest {
       assertThat(js(driver, "return new Set([...document.querySelectorAll('main section.panel')].map(p => Math.round(p.getBoundingClientRect().left))).size;"))
         .isEqualTo(1L);
       shot("console-phone.png");
+      fullPageShot("console-phone-full.png");
       js(driver, "window.scrollTo(0, document.getElementById('panel-transactions').offsetTop);");
       shot("console-phone-transactions.png");
     } finally {
@@ -233,6 +235,16 @@ class AdminConsoleLiveTest {
     Path target = SHOTS.resolve(name);
     Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(target)).isPositive();
+  }
+
+  /** The whole page, not just the window (Chromium's own capture beyond the viewport). */
+  private static void fullPageShot(String name) throws Exception {
+    Number width = (Number) js(driver, "return document.documentElement.scrollWidth;");
+    Number height = (Number) js(driver, "return document.documentElement.scrollHeight;");
+    Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+      "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Files.createDirectories(SHOTS);
+    Files.write(SHOTS.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
   }
 
   /** The browser's console messages at SEVERE (errors, failed loads), read since the last call. */
