@@ -87,6 +87,7 @@ class AdminConsoleLiveTest {
     Map<String, String> fast = Map.of("time.peerPollIntervalMs", "300", "admin.snapshotIntervalMs", "500");
     Map<String, String> extraA = new HashMap<>(fast);
     extraA.put("http.port", String.valueOf(FreePorts.next())); // fixed: the restarted node answers on the same port
+    extraA.put("admin.maxConnections", "4");                      // small: a test fills it to see a refused stream
     settingsA = InJvmClusters.settings(tmp, "a", cluster, portA, members, extraA);
     a = InJvmClusters.start(InJvmClusters.settings(tmp, "a", cluster, portA, "", extraA));
     b = InJvmClusters.start(InJvmClusters.settings(tmp, "b", cluster, portB, members, fast));
@@ -120,7 +121,7 @@ class AdminConsoleLiveTest {
       Thread.sleep(600); // past the snapshot sharing window: the page's stream gathers its own
       long started = System.nanoTime();
       driver.get(url());
-      wait.until(d -> Boolean.TRUE.equals(js(d, "return [...document.querySelectorAll('main section.panel')]"
+      wait.until(d -> Boolean.TRUE.equals(js(d, "return [...document.querySelectorAll('main section.panel[data-filled]')]"
         + ".every(p => p.dataset.filled === 'true');")));
       long pageMs = (System.nanoTime() - started) / 1_000_000;
       Object timing = js(driver, "const n = performance.getEntriesByType('navigation')[0];"
@@ -191,6 +192,38 @@ class AdminConsoleLiveTest {
 
   @Test
   @Order(4)
+  void a_refused_event_stream_is_reopened_with_back_off() throws Exception {
+    driver.get("about:blank");
+    // take every admin stream the node allows (admin.maxConnections): the page's is answered 503,
+    // after which the browser does not retry by itself (the stream is CLOSED)
+    var http = java.net.http.HttpClient.newHttpClient();
+    List<java.io.InputStream> held = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + a.httpPort() + "/admin/events")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+          response.body().close();
+          break;
+        }
+        held.add(response.body());
+      }
+      assertThat(held).hasSizeBetween(1, 4);
+      driver.get(url());
+      WebDriverWait wait = waitUpTo(30);
+      wait.until(d -> d.findElement(By.id("stream-state")).getText().startsWith("reconnecting in"));
+      assertThat(js(driver, "return window.juiceEventSource.readyState;")).isEqualTo(2L); // CLOSED
+    } finally {
+      for (java.io.InputStream in : held) {
+        in.close();
+      }
+    }
+    waitUpTo(30).until(d -> "live".equals(d.findElement(By.id("stream-state")).getText())
+      && "true".equals(d.findElement(By.id("panel-tokens")).getDomAttribute("data-filled")));
+  }
+
+  @Test
+  @Order(5)
   void the_console_shows_stale_data_and_recovers_when_its_node_restarts() throws Exception {
     driver.get(url());
     WebDriverWait wait = waitUpTo(30);
