@@ -299,14 +299,80 @@ function onSnapshot(s) {
   setText('updated-at', new Date(s.atMs).toLocaleTimeString());
 }
 
+// Staleness: a page whose last snapshot is older than two intervals says so (a banner read out by
+// screen readers); the stream is re-opened with back-off when the browser gave up on it (CLOSED:
+// e.g. a 503 while the node starts) or when it stays silent although "open" (a half-dead connection).
+const stream = { source: null, lastAtMs: 0, lastNodeAtMs: 0, intervalMs: 1000, backoffMs: 0, retryTimer: null, openedAtMs: 0 };
+const BACKOFF_MAX_MS = 10000;
+
+function streamState(text, cls) {
+  const state = $('stream-state');
+  state.textContent = text;
+  state.className = 'badge ' + cls;
+}
+
+function checkStale() {
+  const banner = $('stale-banner');
+  const now = Date.now();
+  const since = stream.lastAtMs || stream.openedAtMs;
+  const stale = since > 0 && now - since > 2 * stream.intervalMs;
+  if (stale) {
+    // no running count in the text: a live region re-reads every change
+    const text = (stream.lastAtMs ? 'Stale since ' + new Date(stream.lastNodeAtMs).toLocaleTimeString() : 'No data from the node yet')
+      + (stream.source && stream.source.readyState === EventSource.OPEN ? '' : ' — reconnecting…');
+    const box = banner.querySelector('.stale-text');
+    if (box.textContent !== text) box.textContent = text;
+    banner.hidden = false;
+    document.body.classList.add('stale');
+  } else if (!banner.hidden) {
+    banner.hidden = true;
+    document.body.classList.remove('stale');
+  }
+  // open but silent for five intervals: the connection is dead without the browser noticing
+  if (stale && stream.source && stream.source.readyState === EventSource.OPEN && now - since > 5 * stream.intervalMs) {
+    reconnectLater();
+  }
+}
+
+function reconnectLater() {
+  if (stream.source) {
+    stream.source.close();
+    stream.source = null;
+  }
+  if (stream.retryTimer) return;
+  stream.backoffMs = Math.min(BACKOFF_MAX_MS, stream.backoffMs ? stream.backoffMs * 2 : 500);
+  streamState('reconnecting in ' + (stream.backoffMs / 1000).toFixed(1) + ' s', 'bad');
+  stream.retryTimer = setTimeout(() => {
+    stream.retryTimer = null;
+    connect();
+  }, stream.backoffMs);
+}
+
 function connect() {
   const events = new EventSource('/admin/events');
+  stream.source = events;
+  stream.openedAtMs = stream.openedAtMs || Date.now();
   // panels listening to discrete events (e.g. `transfer`) add their listeners to this one stream
   window.juiceEventSource = events;
-  const state = $('stream-state');
-  events.onopen = () => { state.textContent = 'live'; state.className = 'badge good'; };
-  events.onerror = () => { state.textContent = 'reconnecting'; state.className = 'badge bad'; };
-  events.addEventListener('snapshot', (e) => onSnapshot(JSON.parse(e.data)));
+  juiceStreamListeners.forEach(([type, listener]) => events.addEventListener(type, listener));
+  events.onopen = () => streamState('live', 'good');
+  events.onerror = () => {
+    if (events.readyState === EventSource.CLOSED) {
+      reconnectLater();            // the browser will not retry by itself
+    } else {
+      streamState('reconnecting', 'bad');   // the browser retries by itself
+    }
+  };
+  events.addEventListener('snapshot', (e) => {
+    const s = JSON.parse(e.data);
+    stream.lastAtMs = Date.now();
+    stream.lastNodeAtMs = s.atMs;
+    stream.intervalMs = s.intervalMs || stream.intervalMs;
+    stream.backoffMs = 0;
+    streamState('live', 'good');
+    onSnapshot(s);
+    checkStale();
+  });
   events.addEventListener('cluster', (e) => {
     const change = JSON.parse(e.data);
     clusterEvents.unshift({ at: new Date().toLocaleTimeString(), event: change.event, nodeId: change.nodeId });
@@ -316,4 +382,29 @@ function connect() {
   events.addEventListener('time', (e) => renderTime(JSON.parse(e.data)));
 }
 
+// Listeners of discrete events that survive a reconnection (a new EventSource):
+// juiceListen('transfer', (e) => ...). Panels that add listeners to window.juiceEventSource
+// directly keep them for the first connection only.
+const juiceStreamListeners = [];
+window.juiceListen = (type, listener) => {
+  juiceStreamListeners.push([type, listener]);
+  if (stream.source) stream.source.addEventListener(type, listener);
+};
+
+// Landmarks: every panel is a region named by its heading, and the nav lists them (a phone
+// user jumps to a panel instead of scrolling through all of them).
+function buildNav() {
+  const links = [...document.querySelectorAll('main section.panel')].map((panel) => {
+    const heading = panel.querySelector('h2');
+    if (!heading) return null;
+    heading.id = heading.id || panel.id + '-title';
+    panel.setAttribute('aria-labelledby', heading.id);
+    const name = heading.firstChild ? heading.firstChild.textContent.trim() : panel.id;
+    return el('li', {}, [el('a', { href: '#' + panel.id, text: name })]);
+  }).filter((l) => l);
+  $('panel-nav-list').replaceChildren(...links);
+}
+
+window.addEventListener('DOMContentLoaded', buildNav);
+setInterval(checkStale, 500);
 connect();

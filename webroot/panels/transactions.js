@@ -50,8 +50,9 @@
   let listening = false;
 
   function listen() {
-    if (listening || !window.juiceEventSource) return;
-    window.juiceEventSource.addEventListener('transfer', (m) => {
+    if (listening || !window.juiceListen) return;
+    // through juiceListen: the listener moves to the new stream when the console reconnects
+    window.juiceListen('transfer', (m) => {
       if (add(JSON.parse(m.data))) renderTimeline();
     });
     listening = true;

@@ -97,6 +97,8 @@ public final class HttpServerVerticle extends VerticleBase {
     // a regex route matches exactly; the plain path "/admin" would also match "/admin/"
     router.getWithRegex("/admin").handler(ctx -> ctx.redirect("/admin/"));
     router.get("/admin/events").handler(adminEvents);
+    // uPlot for the console's charts, served from its WebJar on the class path (offline, no CDN)
+    router.route("/admin/vendor/uplot/*").handler(StaticHandler.create("META-INF/resources/webjars/uplot/1.6.30/dist"));
     router.route("/admin/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     if (pipes != null) {
       router.get("/pipe").handler(ctx -> ctx.request().toWebSocket().onComplete(pipes::handle, failure -> {

@@ -39,6 +39,7 @@ public final class AdminSnapshotSource {
   private final String nodeId;
   private final long timeoutMs;
   private final long shareForMs;
+  private final long intervalMs;
 
   private Future<JsonObject> latest;
   private long latestAtMs;
@@ -50,6 +51,7 @@ public final class AdminSnapshotSource {
     this.nodeId = nodeId;
     this.timeoutMs = timeoutMs;
     this.shareForMs = intervalMs / 2;
+    this.intervalMs = intervalMs;
   }
 
   public Future<JsonObject> next() {
@@ -127,7 +129,8 @@ public final class AdminSnapshotSource {
           snapshot.unavailable(sections.get(i).name(), result.cause());
         }
       }
-      return Future.succeededFuture(snapshot.operations(stats).toJson());
+      // the interval lets the console tell a stale page (no snapshot for two intervals) from a quiet node
+      return Future.succeededFuture(snapshot.operations(stats).toJson().put("intervalMs", intervalMs));
     });
   }
 }
