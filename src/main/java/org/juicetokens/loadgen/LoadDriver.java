@@ -44,6 +44,9 @@ public final class LoadDriver {
   private int lanes;
   private long lastEnded;
   private Promise<Double> drained;
+  private long nextSlot;
+  /** The committed latencies of the current second (the progress line's "now" figures). */
+  private final Histogram interval = new Histogram(3);
 
   public LoadDriver(Vertx vertx, LoadOptions options, PrintStream out) {
     this.vertx = vertx;
@@ -88,7 +91,7 @@ public final class LoadDriver {
       }
       phase = "funding identities";
       setupDone = 0;
-      return bounded(options.identities(), i -> api.mint(home(i), ids[i], reference(i), options.tokensPerIdentity()));
+      return bounded(options.funded(), i -> api.mint(home(i), ids[i], reference(i), options.tokensPerIdentity()));
     }).onSuccess(x -> {
       out.printf(Locale.ROOT, "%d identities ready on %d node(s)%n", ids.length, options.nodes().size());
       for (int i = 0; i < ids.length; i++) {
@@ -144,6 +147,7 @@ public final class LoadDriver {
   /** The end of the warm-up: its figures are dropped, and so are the attempts still in flight from it. */
   private void startMeasuring() {
     stats.reset();
+    interval.reset();
     epoch++;
     lastEnded = 0;
     measuring = true;
@@ -166,6 +170,25 @@ public final class LoadDriver {
       }
       return;
     }
+    if (options.rate() > 0) {
+      // open-loop pacing: attempt k starts at slot k (1/rate apart), at most concurrency in flight
+      long now = System.nanoTime();
+      long slot = Math.max(now, nextSlot);
+      nextSlot = slot + 1_000_000_000L / options.rate();
+      long delayMs = (slot - now) / 1_000_000;
+      if (delayMs >= 1) {
+        vertx.setTimer(delayMs, t -> start());
+        return;
+      }
+    }
+    start();
+  }
+
+  private void start() {
+    if (finished()) {
+      launch();
+      return;
+    }
     int actor = idle.poll();
     OpKind kind = options.mix().next();
     OpStats op = stats.of(kind);
@@ -178,7 +201,11 @@ public final class LoadDriver {
     attempt(kind, actor).onComplete(ar -> {
       idle.add(actor);
       if (started == epoch) {
-        record(op, ar.succeeded() ? null : ar.cause(), System.nanoTime() - t0);
+        long took = System.nanoTime() - t0;
+        record(op, ar.succeeded() ? null : ar.cause(), took);
+        if (ar.succeeded()) {
+          interval.recordValue(took / 1_000);
+        }
       }
       launch();
     });
@@ -195,9 +222,13 @@ public final class LoadDriver {
     };
   }
 
+  /** A random other identity, homed on another node when there are several (transfers between nodes). */
   private int other(int actor) {
-    int o = random.nextInt(ids.length - 1);
-    return o >= actor ? o + 1 : o;
+    int o = actor;
+    for (int tries = 0; tries < 16 && (o == actor || (options.nodes().size() > 1 && home(o).equals(home(actor)))); tries++) {
+      o = random.nextInt(ids.length);
+    }
+    return o == actor ? (actor + 1) % ids.length : o;
   }
 
   private static void record(OpStats op, Throwable failure, long nanos) {
@@ -234,16 +265,18 @@ public final class LoadDriver {
 
   private void progress() {
     if (phase.startsWith("creating") || phase.startsWith("funding")) {
-      out.printf(Locale.ROOT, "%s: %d/%d%n", phase, setupDone, options.identities());
+      out.printf(Locale.ROOT, "%s: %d/%d%n", phase, setupDone, phase.startsWith("funding") ? options.funded() : options.identities());
       return;
     }
     long ended = stats.ended();
     Histogram all = stats.allLatencies();
     double seconds = measuring ? (System.nanoTime() - measureStart) / 1e9 : 0;
-    out.printf(Locale.ROOT, "[%s %4.0fs] %6d ops/s  committed %d  p50 %s ms  p99 %s ms  aborted %d  errors %d  in flight %d%n",
-      phase, seconds, ended - lastEnded, stats.committed(), ms(all, 50), ms(all, 99), stats.aborted(), stats.errors(),
-      stats.attempted() - ended);
+    out.printf(Locale.ROOT, "[%s %4.0fs] %6d ops/s  committed %d  p50 %s ms  p99 %s ms (this second: p50 %s, p99 %s)  "
+        + "aborted %d  errors %d  in flight %d%n",
+      phase, seconds, ended - lastEnded, stats.committed(), ms(all, 50), ms(all, 99), ms(interval, 50), ms(interval, 99),
+      stats.aborted(), stats.errors(), stats.attempted() - ended);
     lastEnded = ended;
+    interval.reset();
   }
 
   private static String ms(Histogram h, double percentile) {

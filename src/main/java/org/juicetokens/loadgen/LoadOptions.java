@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record LoadOptions(List<SocketAddress> nodes, OpMix mix, int concurrency, int durationSeconds, long count,
                           int warmupSeconds, int identities, int tokensPerIdentity, int mintCount, int timeoutSeconds,
-                          String token) {
+                          String token, int rate, int funded) {
   public static final int MAX_TOKENS_PER_CALL = 1000;
 
   public LoadOptions {
@@ -28,6 +28,17 @@ public record LoadOptions(List<SocketAddress> nodes, OpMix mix, int concurrency,
    */
   public static LoadOptions of(List<String> nodes, String mix, int concurrency, int durationSeconds, long count, int warmupSeconds,
                                int identities, int tokensPerIdentity, int mintCount, int timeoutSeconds, String token) {
+    return of(nodes, mix, concurrency, durationSeconds, count, warmupSeconds, identities, tokensPerIdentity, mintCount, timeoutSeconds,
+      token, 0, 0);
+  }
+
+  /**
+   * @param rate   attempts started per second at most (0: as fast as the concurrency allows)
+   * @param funded how many identities (the first ones) are funded before a run with transfers (0: all)
+   */
+  public static LoadOptions of(List<String> nodes, String mix, int concurrency, int durationSeconds, long count, int warmupSeconds,
+                               int identities, int tokensPerIdentity, int mintCount, int timeoutSeconds, String token,
+                               int rate, int funded) {
     List<SocketAddress> addresses = new ArrayList<>();
     for (String node : nodes == null || nodes.isEmpty() ? List.of("localhost:8080") : nodes) {
       addresses.add(address(node));
@@ -53,8 +64,11 @@ public record LoadOptions(List<SocketAddress> nodes, OpMix mix, int concurrency,
       throw new IllegalArgumentException("--tokens and --mint-count must be within 1.." + MAX_TOKENS_PER_CALL);
     }
     positive("--timeout", timeoutSeconds);
+    if (rate < 0 || funded < 0 || funded > ids) {
+      throw new IllegalArgumentException("--rate cannot be negative and --funded must be within 0..--identities");
+    }
     return new LoadOptions(addresses, parsed, concurrency, duration, count, warmupSeconds, ids, tokensPerIdentity, mintCount,
-      timeoutSeconds, token == null || token.isBlank() ? null : token.trim());
+      timeoutSeconds, token == null || token.isBlank() ? null : token.trim(), rate, funded == 0 ? ids : funded);
   }
 
   /** {@code host:port} with a port in 1..65535. */
@@ -89,6 +103,6 @@ public record LoadOptions(List<SocketAddress> nodes, OpMix mix, int concurrency,
     return new JsonObject().put("nodes", new JsonArray(nodes.stream().map(a -> a.host() + ":" + a.port()).toList()))
       .put("mix", mixJson).put("concurrency", concurrency).put("durationSeconds", durationSeconds).put("count", count)
       .put("warmupSeconds", warmupSeconds).put("identities", identities).put("tokensPerIdentity", tokensPerIdentity)
-      .put("mintCount", mintCount);
+      .put("mintCount", mintCount).put("rate", rate).put("funded", funded);
   }
 }

@@ -43,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
   int tokens;
   @Option(names = "--mint-count", defaultValue = "1", description = "tokens per mint operation (default ${DEFAULT-VALUE})")
   int mintCount;
+  @Option(names = "--rate", defaultValue = "0", description = "attempts started per second at most (default: as fast as --concurrency allows)")
+  int rate;
+  @Option(names = "--funded", defaultValue = "0", description = "fund only the first N identities (default: all); --identities 2 --funded 1 --tokens 1 moves one token back and forth")
+  int funded;
   @Option(names = "--timeout", defaultValue = "30", description = "seconds an attempt may take before it counts as an error (default ${DEFAULT-VALUE})")
   int timeout;
   @Option(names = "--token", defaultValue = "${env:JT_API_TOKEN}", description = "API token for the mutating calls (default: $JT_API_TOKEN)")
@@ -62,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
       if (!"text".equals(format) && !"json".equals(format)) {
         throw new IllegalArgumentException("bad --format '" + format + "': expected text or json");
       }
-      options = LoadOptions.of(nodes, mix, concurrency, duration, count, warmup, identities, tokens, mintCount, timeout, token);
+      options = LoadOptions.of(nodes, mix, concurrency, duration, count, warmup, identities, tokens, mintCount, timeout, token, rate, funded);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ApiClient.EXIT_USAGE;
