@@ -91,5 +91,10 @@ max=$(field "$out/transfer-max.json" '["totals"]["committedPerSecond"]')
 half=$(python3 -c "print(max(1, int($max / 2)))")
 bench transfer-half "${two[@]}" --mix transfer=1 --concurrency "$concurrency" --identities $((concurrency * 2)) --tokens 50 \
   --rate "$half" --warmup 5 --duration "$seconds"
-bench history "${two[@]}" --mix transfer=1 --concurrency 1 --identities 2 --funded 1 --tokens 1 --duration "$history"
+# two identities with 3 tokens each (transaction.minTokensAfterPayment = 2 keeps two): the selection sends the lowest
+# token id, so identity 0's first token goes back and forth and its history grows by one per transfer
+bench history "${two[@]}" --mix transfer=1 --concurrency 1 --identities 2 --tokens 3 --duration "$history"
+run_id=$(field "$out/history.json" '["settings"]["runId"]')
+echo "the moved token's history: $(curl -s "http://127.0.0.1:18201/api/v1/tokens/47c609bc-lg${run_id}0-10-001/history" \
+  | python3 -c 'import sys,json; d=json.load(sys.stdin); print(d.get("transfers"), "transfers,", d.get("composted"), "composted, valid", d.get("valid"))')"
 echo "== reports in $out"; load

@@ -64,7 +64,7 @@ public final class LoadDriver {
     context.runOnContext(v -> {
       long timer = vertx.setPeriodic(1_000, t -> progress());
       setup().compose(x -> load())
-        .compose(seconds -> audit(0).map(audit -> LoadReport.of(options.toJson(), seconds, stats, audit)))
+        .compose(seconds -> audit(0).map(audit -> LoadReport.of(options.toJson().put("runId", runId), seconds, stats, audit)))
         .onComplete(ar -> vertx.cancelTimer(timer))
         .onComplete(result);
     });
@@ -76,6 +76,7 @@ public final class LoadDriver {
     return options.nodes().get(identity % options.nodes().size());
   }
 
+  /** Identity i's issuance reference: its tokens are {@code <location>-lg<runId><i>-10-<index>}. */
   private String reference(int identity) {
     return "lg" + runId + identity;
   }

@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
   int mintCount;
   @Option(names = "--rate", defaultValue = "0", description = "attempts started per second at most (default: as fast as --concurrency allows)")
   int rate;
-  @Option(names = "--funded", defaultValue = "0", description = "fund only the first N identities (default: all); --identities 2 --funded 1 --tokens 1 moves one token back and forth")
+  @Option(names = "--funded", defaultValue = "0", description = "fund only the first N identities (default: all)")
   int funded;
   @Option(names = "--timeout", defaultValue = "30", description = "seconds an attempt may take before it counts as an error (default ${DEFAULT-VALUE})")
   int timeout;

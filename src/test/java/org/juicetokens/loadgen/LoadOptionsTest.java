@@ -39,6 +39,19 @@ class LoadOptionsTest {
   }
 
   @Test
+  void funded_defaults_to_every_identity_and_rate_and_funded_are_checked() {
+    assertThat(of(List.of(), 2, 1, 0, 6).funded()).isEqualTo(6);
+    LoadOptions one = LoadOptions.of(List.of(), "transfer=1", 1, 1, 0, 0, 2, 1, 1, 30, null, 50, 1);
+    assertThat(one.funded()).isEqualTo(1);
+    assertThat(one.rate()).isEqualTo(50);
+    assertThat(one.toJson().getInteger("rate")).isEqualTo(50);
+    assertThatThrownBy(() -> LoadOptions.of(List.of(), "transfer=1", 1, 1, 0, 0, 2, 1, 1, 30, null, -1, 0))
+      .hasMessageContaining("--rate cannot be negative");
+    assertThatThrownBy(() -> LoadOptions.of(List.of(), "transfer=1", 1, 1, 0, 0, 2, 1, 1, 30, null, 0, 3))
+      .hasMessageContaining("--funded must be within");
+  }
+
+  @Test
   void refusals_count_as_aborts_by_their_code_and_no_answer_as_errors() {
     assertThat(CallOutcome.ofStatus(GrpcStatus.FAILED_PRECONDITION, "INSUFFICIENT_FUNDS: 10.00 needed"))
       .isEqualTo(new CallOutcome(false, "INSUFFICIENT_FUNDS"));
