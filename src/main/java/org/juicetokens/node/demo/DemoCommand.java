@@ -9,14 +9,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/juice demo}: a local cluster of node processes, seeded and driven through the public
@@ -62,6 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
   private volatile DemoDriver driver;
   private volatile Path demoDir;
   private volatile boolean removeDir;
+  private volatile boolean createdDir;
   private volatile int exit;
 
   @Override
@@ -79,6 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     String token = HexFormat.of().formatHex(randomBytes());
+    // a directory that existed before is not ours to remove: only what the demo put in it goes
+    createdDir = dir == null || !Files.exists(dir);
     demoDir = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("juice-demo");
     removeDir = !keep;
     Thread hook = new Thread(() -> {
@@ -227,8 +228,8 @@ public final class DemoCommand implements Callable<Integer> {
         nodes.stop(TimeUnit.SECONDS.toMillis(stopTimeoutSeconds), out);
       }
       if (removeDir && demoDir != null) {
-        delete(demoDir);
-        out.println("demo: removed " + demoDir);
+        out.println(DemoDirectory.remove(demoDir, createdDir,
+          nodes == null ? java.util.List.of() : nodes.nodes().stream().map(DemoNodes.Node::log).toList()));
       } else if (demoDir != null) {
         out.println("demo: kept " + demoDir + " (node data and logs)");
       }
@@ -238,14 +239,6 @@ public final class DemoCommand implements Callable<Integer> {
     } finally {
       out.flush();
       stopped.countDown();
-    }
-  }
-
-  private static void delete(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("demo: could not remove " + root + ": " + e.getMessage());
     }
   }
 }

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class DemoDriver {
   static final int WORKERS = 4;
   static final long AMOUNT = 1_000;
+  /** transaction.minTokensAfterPayment (2): a payer keeps two tokens, so it needs three to pay one. */
+  static final long PAYER_FLOOR = 3 * AMOUNT;
   private static final String[] TYPES = {"reliable", "skill", "character"};
 
   /** An egg the demo generated: its owner, and when (a proof of activity must be newer). */
@@ -131,7 +133,7 @@ final class DemoDriver {
   private void transfer() throws IOException, InterruptedException {
     List<Member> payers = new ArrayList<>();
     for (Member m : members) {
-      if (m.hundredths().get() >= AMOUNT) {
+      if (m.hundredths().get() >= PAYER_FLOOR) {
         payers.add(m);
       }
     }
