@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
   private volatile Path demoDir;
   private volatile boolean removeDir;
   private volatile boolean createdDir;
-  private volatile int exit;
+  private volatile int exit = 1;
 
   @Override
   public Integer call() throws Exception {
@@ -89,11 +89,13 @@ public final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       exit = run(plan, token);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // a node that did not start, a seeding call refused: the processes started so far still stop
       out.println("demo failed: " + e.getMessage());
       exit = 1;
+    } finally {
+      shutdown(exit == 0 ? "done" : "failure");
     }
-    shutdown(exit == 0 ? "done" : "failure");
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
