@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
   subcommands = {NodeCommand.class, HealthCommand.class, PeersCommand.class, IdentityCommand.class, TokenCommand.class,
     TokenCommand.BalanceCommand.class, TransferCommand.class, TransferCommand.Audit.class, ChainCommand.class,
     AttestCommand.class, CommunityCommand.class, EggCommand.class, RenewCommand.class, RenewCommand.Notices.class,
-    ExtCommand.class, BenchCommand.class})
+    ExtCommand.class, BenchCommand.class, org.juicetokens.node.demo.DemoCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

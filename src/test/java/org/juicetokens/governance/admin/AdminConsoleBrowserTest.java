@@ -55,7 +55,7 @@ class AdminConsoleBrowserTest {
   private static final List<String> PANELS = List.of("panel-health", "panel-cluster", "panel-storage", "panel-dht",
     "panel-time", "panel-peers", "panel-framing", "panel-pipes", "panel-operations", "panel-errors", "panel-identity", "panel-tokens",
     "panel-telomere", "panel-transactions", "panel-chain", "panel-attestations",
-    "panel-eggs", "panel-renewals", "panel-extensions");
+    "panel-eggs", "panel-renewals", "panel-extensions", "panel-actions");
 
   private static EdgeTestNode node;
 
@@ -74,6 +74,94 @@ class AdminConsoleBrowserTest {
   static void stop() throws Exception {
     if (node != null) {
       node.close();
+    }
+    if (tokenNode != null) {
+      tokenNode.close().await(30, java.util.concurrent.TimeUnit.SECONDS);
+      try (var files = Files.walk(tokenNodeDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  // ---- the Actions panel, against a real node (identity layer included) that requires an API token ----
+
+  private static final String API_TOKEN = "console-secret";
+  private static org.juicetokens.node.JuiceNode tokenNode;
+  private static Path tokenNodeDir;
+
+  private static int tokenNodePort() throws Exception {
+    if (tokenNode == null) {
+      tokenNodeDir = Files.createTempDirectory("jt-actions-");
+      tokenNode = org.juicetokens.node.JuiceNode.start(org.juicetokens.node.config.NodeConfig.of(Map.of("node.id", "actions",
+        "http.port", "0", "http.host", "127.0.0.1", "node.dataDir", tokenNodeDir.toString(),
+        "cluster.name", "test-" + java.util.UUID.randomUUID(), "cluster.port", String.valueOf(org.juicetokens.testing.FreePorts.next()),
+        "cluster.fastJoin", "true", "api.token", API_TOKEN))).await(90, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    return tokenNode.httpPort();
+  }
+
+  private static WebDriver browser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--no-first-run",
+      "--user-data-dir=" + Files.createTempDirectory("jt-chromium-"), "--window-size=1280,960");
+    return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+      .usingAnyFreePort().build(), options);
+  }
+
+  /** Sets the token (when given) and submits the create-identity form; waits for the answer line. */
+  private static String createIdentity(WebDriver driver, String token, String name) throws Exception {
+    driver.get("http://127.0.0.1:" + tokenNodePort() + "/admin/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(d -> "true".equals(d.findElement(By.id("panel-actions")).getDomAttribute("data-filled")));
+    // labelled controls: every input of the panel has a <label for=...>
+    assertThat(driver.findElements(By.cssSelector("#panel-actions label[for='act-identity-name']"))).hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("#panel-actions label[for='actions-token']"))).hasSize(1);
+    driver.findElement(By.id("actions-token")).sendKeys(token);
+    driver.findElement(By.id("actions-token-save")).click();
+    wait.until(d -> d.findElement(By.id("actions-token-state")).getText().contains("token set"));
+    assertThat(driver.findElement(By.id("actions-token")).getDomProperty("value")).isEmpty();
+    driver.findElement(By.id("act-identity-name")).sendKeys(name);
+    driver.findElement(By.id("act-identity-submit")).click();
+    wait.until(d -> !d.findElement(By.id("actions-summary")).getText().contains("calling")
+      && !d.findElement(By.id("actions-summary")).getText().equals("no action yet"));
+    assertThat(driver.getCurrentUrl()).doesNotContain(token);
+    return text(driver, "actions-summary") + "\n" + text(driver, "actions-answer");
+  }
+
+  @Test
+  void actions_panel_creates_an_identity_with_the_api_token() throws Exception {
+    WebDriver driver = browser();
+    try {
+      String answer = createIdentity(driver, API_TOKEN, "Console Carol");
+      assertThat(answer).containsPattern("identity [0-9a-f]{40} \"Console Carol\" created on actions");
+      assertThat(driver.findElement(By.id("actions-result")).getDomAttribute("class")).contains("good");
+      // the token is kept for the tab, not in the page's URL or localStorage
+      assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('juice.apiToken')")).isEqualTo(API_TOKEN);
+      assertThat(((JavascriptExecutor) driver).executeScript("return localStorage.length")).isEqualTo(0L);
+      // the identity exists on the node
+      String id = answer.replaceAll("(?s).*identity ([0-9a-f]{40}).*", "$1");
+      var web = io.vertx.ext.web.client.WebClient.create(tokenNode.vertx());
+      var reply = Await.result(web.get(tokenNodePort(), "127.0.0.1", "/api/v1/identities/" + id).send());
+      assertThat(reply.statusCode()).isEqualTo(200);
+      assertThat(reply.bodyAsJsonObject().getString("displayName")).isEqualTo("Console Carol");
+      Files.copy(driver.findElement(By.id("panel-actions")).getScreenshotAs(OutputType.FILE).toPath(),
+        Path.of("target", "admin-actions-panel.png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void actions_panel_shows_the_401_of_a_wrong_token() throws Exception {
+    WebDriver driver = browser();
+    try {
+      String answer = createIdentity(driver, "not-the-token", "Mallory");
+      assertThat(answer).contains("identity refused: 401 UNAUTHENTICATED");
+      assertThat(driver.findElement(By.id("actions-result")).getDomAttribute("class")).contains("bad");
+    } finally {
+      driver.quit();
     }
   }
 
