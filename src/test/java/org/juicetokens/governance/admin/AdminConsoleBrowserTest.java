@@ -226,8 +226,9 @@ class AdminConsoleBrowserTest {
       assertThat(text(driver, "stream-state")).isEqualTo("live");
       assertThat(driver.findElements(By.cssSelector("#health-components li"))).hasSizeGreaterThanOrEqualTo(4);
       assertThat(text(driver, "health-resources")).startsWith("cpu 12.5 %").contains("open files 40 of 1024");
-      assertThat(driver.findElements(By.cssSelector("#health-components li")).stream().map(WebElement::getText))
-        .anySatisfy(line -> assertThat(line).contains("resources").contains("19.5 %"));
+      // the list is re-rendered by every snapshot: read it whole, again if a snapshot replaced it meanwhile
+      wait.until(d -> d.findElements(By.cssSelector("#health-components li")).stream().map(WebElement::getText)
+        .anyMatch(item -> item.contains("resources") && item.contains("19.5 %")));
       assertThat(driver.findElements(By.cssSelector("#cluster-members tbody tr"))).hasSize(2);
       assertThat(text(driver, "storage-health")).isEqualTo("UP");
       assertThat(text(driver, "storage-util")).startsWith("35.0 %");
