@@ -3,6 +3,7 @@ package org.juicetokens.governance.health;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The node's evaluated health: every component (sorted by id) and the overall status, the worst of them. */
@@ -10,7 +11,7 @@ public record HealthVerdict(ComponentStatus overall, List<ComponentVerdict> comp
 
   /** The highest measured load of any component, 0 when none measures one. */
   public double loadPercent() {
-    return components.stream().map(ComponentVerdict::loadPercent).filter(l -> l != null).mapToDouble(Double::doubleValue).max().orElse(0);
+    return components.stream().map(ComponentVerdict::loadPercent).filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
   }
 
   /** Component id → status, in id order. */
