@@ -9,6 +9,8 @@
 #     (the progress lines show each second's p50)
 # The load average is printed before each step (other builds may share the machine).
 # Usage: bench/load-figures.sh [seconds=20] [concurrency=8]   (ports 18201-18203 / 15821-15823)
+# JFR_DIR=dir records a JFR profile (settings=profile) of each node during the transfer-max step: dir/n1..n3.jfr
+# ONLY="a b" runs only those bench steps (mint-1 mint-100 transfer-max transfer-half history)
 # Reports: $OUT (default /tmp/load-figures-<pid>)/*.json and *.txt
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -44,6 +46,7 @@ run() { # id httpPort clusterPort members
 }
 bench() { # name, bench args...
   local name="$1"; shift
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then return 0; fi
   echo "== $name: bench $*"; load
   java -Xmx256m -jar "$jar" bench "$@" --json "$out/$name.json" | tee "$out/$name.txt" | grep -v '^\[warmup' || true
 }
@@ -85,15 +88,29 @@ all=(--node 127.0.0.1:18201 --node 127.0.0.1:18202 --node 127.0.0.1:18203)
 two=(--node 127.0.0.1:18201 --node 127.0.0.1:18202)
 bench mint-1 "${all[@]}" --mix mint=1 --concurrency 4 --warmup 3 --duration "$seconds"
 bench mint-100 "${all[@]}" --mix mint=1 --mint-count 100 --concurrency 2 --warmup 3 --duration "$seconds"
+jfr() { # start|dump
+  [ -n "${JFR_DIR:-}" ] || return 0
+  mkdir -p "$JFR_DIR"
+  for i in 1 2 3; do
+    if [ "$1" = start ]; then jcmd "${pids[$((i-1))]}" JFR.start name=tx settings=profile >/dev/null
+    else jcmd "${pids[$((i-1))]}" JFR.dump name=tx filename="$JFR_DIR/n$i.jfr" >/dev/null; echo "JFR profile: $JFR_DIR/n$i.jfr"; fi
+  done
+}
+jfr start
 bench transfer-max "${two[@]}" --mix transfer=1 --concurrency "$concurrency" --identities $((concurrency * 2)) --tokens 50 \
   --warmup 5 --duration "$seconds"
-max=$(field "$out/transfer-max.json" '["totals"]["committedPerSecond"]')
-half=$(python3 -c "print(max(1, int($max / 2)))")
+jfr dump
+half="${HALF_RATE:-1}"
+if [ -f "$out/transfer-max.json" ]; then
+  max=$(field "$out/transfer-max.json" '["totals"]["committedPerSecond"]')
+  half=$(python3 -c "print(max(1, int($max / 2)))")
+fi
 bench transfer-half "${two[@]}" --mix transfer=1 --concurrency "$concurrency" --identities $((concurrency * 2)) --tokens 50 \
   --rate "$half" --warmup 5 --duration "$seconds"
 # two identities with 3 tokens each (transaction.minTokensAfterPayment = 2 keeps two): the selection sends the lowest
 # token id, so identity 0's first token goes back and forth and its history grows by one per transfer
 bench history "${two[@]}" --mix transfer=1 --concurrency 1 --identities 2 --tokens 3 --duration "$history"
+[ -f "$out/history.json" ] || { echo "== reports in $out"; exit 0; }
 run_id=$(field "$out/history.json" '["settings"]["runId"]')
 echo "the moved token's history: $(curl -s "http://127.0.0.1:18201/api/v1/tokens/47c609bc-lg${run_id}0-10-001/history" \
   | python3 -c 'import sys,json; d=json.load(sys.stdin); print(d.get("transfers"), "transfers,", d.get("composted"), "composted, valid", d.get("valid"))')"

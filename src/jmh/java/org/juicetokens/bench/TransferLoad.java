@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * one 10-unit token back and forth (exact payments), one transfer in flight.
  */
 public final class TransferLoad {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final int TOKENS = 40;
   /** Per 1-token exact transfer: the link and the commit certificate. */
   private static final int SIGNS = 2;

@@ -196,7 +196,8 @@ class AdminConsoleLiveTest {
     driver.get("about:blank");
     // take every admin stream the node allows (admin.maxConnections): the page's is answered 503,
     // after which the browser does not retry by itself (the stream is CLOSED)
-    var http = java.net.http.HttpClient.newHttpClient();
+    // HTTP/1.1 like a browser: the JDK client's h2c upgrade loses bytes that arrive with the 101 (seen 3 in 40 rounds)
+    var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     List<java.io.InputStream> held = new java.util.ArrayList<>();
     try {
       for (int i = 0; i < 10; i++) {
@@ -288,7 +289,8 @@ class AdminConsoleLiveTest {
 
   /** How long the node takes to send the first snapshot on a new event stream. */
   private static long firstSnapshotMillis(int port) throws Exception {
-    var http = java.net.http.HttpClient.newHttpClient();
+    // HTTP/1.1 like a browser: the JDK client's h2c upgrade loses bytes that arrive with the 101 (seen 3 in 40 rounds)
+    var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     long started = System.nanoTime();
     var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/admin/events")).build(),
       java.net.http.HttpResponse.BodyHandlers.ofInputStream());
