@@ -98,7 +98,7 @@ jfr() { # start|dump
 }
 jfr start
 bench transfer-max "${two[@]}" --mix transfer=1 --concurrency "$concurrency" --identities $((concurrency * 2)) --tokens 50 \
-  --warmup 5 --duration "$seconds"
+  --warmup "${WARMUP:-5}" --duration "$seconds"
 jfr dump
 half="${HALF_RATE:-1}"
 if [ -f "$out/transfer-max.json" ]; then
@@ -106,7 +106,7 @@ if [ -f "$out/transfer-max.json" ]; then
   half=$(python3 -c "print(max(1, int($max / 2)))")
 fi
 bench transfer-half "${two[@]}" --mix transfer=1 --concurrency "$concurrency" --identities $((concurrency * 2)) --tokens 50 \
-  --rate "$half" --warmup 5 --duration "$seconds"
+  --rate "$half" --warmup "${WARMUP:-5}" --duration "$seconds"
 # two identities with 3 tokens each (transaction.minTokensAfterPayment = 2 keeps two): the selection sends the lowest
 # token id, so identity 0's first token goes back and forth and its history grows by one per transfer
 bench history "${two[@]}" --mix transfer=1 --concurrency 1 --identities 2 --tokens 3 --duration "$history"

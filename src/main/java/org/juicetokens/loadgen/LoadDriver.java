@@ -247,14 +247,19 @@ public final class LoadDriver {
     }
   }
 
-  /** The audit once the load stopped; retried while commits are still being applied (in flight). */
+  /**
+   * The audit once the load stopped, retried (1 s apart, at most AUDIT_TRIES) while it does not find
+   * the value conserved: each member's reads are not one snapshot, so a commit applied by the payee
+   * between two members' reads shows as a shortfall for a moment (seen once in 720 back-to-back
+   * transfers of one token). A real loss stays through every try; the report says how many it took.
+   */
   private Future<JsonObject> audit(int tries) {
     return api.audit(options.nodes().get(0)).transform(ar -> {
       if (ar.failed()) {
         return Future.succeededFuture(new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
       }
-      JsonObject report = ar.result();
-      boolean settling = !report.getBoolean("conserved", false) && !"0".equals(String.valueOf(report.getValue("inFlight", "0")));
+      JsonObject report = ar.result().put("attempts", tries + 1);
+      boolean settling = !report.getBoolean("conserved", false);
       if (settling && tries + 1 < AUDIT_TRIES) {
         Promise<JsonObject> later = Promise.promise();
         vertx.setTimer(1_000, t -> audit(tries + 1).onComplete(later));

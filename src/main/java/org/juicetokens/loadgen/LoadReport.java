@@ -66,10 +66,11 @@ public final class LoadReport {
     if (audit.containsKey("error")) {
       b.append("audit: not read (").append(audit.getString("error")).append(")\n");
     } else {
-      b.append(String.format(Locale.ROOT, "audit: %s: minted %s, held %s, expired %s hundredths; in flight %s, in doubt %s, nodes %s%n",
+      b.append(String.format(Locale.ROOT, "audit: %s: minted %s, held %s, expired %s hundredths; in flight %s, in doubt %s, nodes %s%s%n",
         conserved() ? "conserved" : "NOT conserved", audit.getValue("mintedHundredths", 0), audit.getValue("heldHundredths", 0),
         audit.getValue("expiredHundredths", 0), audit.getValue("inFlight", 0), audit.getValue("inDoubt", 0),
-        audit.getJsonArray("nodes", new JsonArray()).encode()));
+        audit.getJsonArray("nodes", new JsonArray()).encode(),
+        audit.getInteger("attempts", 1) > 1 ? " (read " + audit.getInteger("attempts") + " times, 1 s apart)" : ""));
       audit.getJsonArray("problems", new JsonArray()).forEach(p -> b.append("audit problem: ").append(p).append('\n'));
     }
     return b.toString();

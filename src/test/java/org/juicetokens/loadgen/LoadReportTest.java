@@ -66,6 +66,15 @@ class LoadReportTest {
   }
 
   @Test
+  void an_audit_that_needed_several_reads_says_so() {
+    JsonObject audit = new JsonObject().put("conserved", true).put("mintedHundredths", "10").put("heldHundredths", "10").put("attempts", 3);
+    assertThat(LoadReport.of(new JsonObject(), 1, new LoadStats(List.of(OpKind.MINT)), audit).toText())
+      .contains("audit: conserved: minted 10").contains("(read 3 times, 1 s apart)");
+    audit.put("attempts", 1);
+    assertThat(LoadReport.of(new JsonObject(), 1, new LoadStats(List.of(OpKind.MINT)), audit).toText()).doesNotContain("read 1 times");
+  }
+
+  @Test
   void an_unreadable_audit_is_reported_and_not_conserved() {
     LoadReport report = LoadReport.of(new JsonObject(), 1, new LoadStats(List.of(OpKind.MINT)), new JsonObject().put("error", "down"));
     assertThat(report.conserved()).isFalse();
