@@ -49,7 +49,8 @@ public class SignatureBench {
     bcPublic = bcKey.publicKey();
     bcSignature = bcKey.sign(data);
     badSignature = bcSignature.clone();
-    badSignature[0] ^= 1;
+    // a bit of S, not of R: BouncyCastle refuses an R that is not a curve point before any arithmetic
+    badSignature[40] ^= 1;
     jdkKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     jdkSigner = Signature.getInstance("Ed25519");
     jdkVerifier = Signature.getInstance("Ed25519");
