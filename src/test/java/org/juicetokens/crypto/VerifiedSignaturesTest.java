@@ -1,5 +1,6 @@
 package org.juicetokens.crypto;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -137,6 +138,33 @@ class VerifiedSignaturesTest {
   @Test
   void a_negative_capacity_is_refused() {
     assertThatThrownBy(() -> new VerifiedSignatures(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void configure_resizes_the_shared_memo_keeps_it_when_unchanged_and_the_meters_follow() {
+    VerifiedSignatures before = VerifiedSignatures.shared();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    VerifiedSignatures.bindTo(registry);
+    try {
+      VerifiedSignatures.configure(32);
+      VerifiedSignatures sized = VerifiedSignatures.shared();
+      assertThat(sized.capacity()).isEqualTo(32);
+      byte[] data = "configured".getBytes();
+      byte[] signature = KEY.sign(data);
+      double hits = registry.get("juice.crypto.verify.cache").tag("result", "hit").functionCounter().count();
+      assertThat(Ed25519.verify(KEY.publicKey(), data, signature)).isTrue();
+      assertThat(Ed25519.verify(KEY.publicKey(), data, signature)).isTrue();
+      assertThat(registry.get("juice.crypto.verify.cache").tag("result", "hit").functionCounter().count()).isEqualTo(hits + 1);
+      assertThat(registry.get("juice.crypto.verify.cache.entries").gauge().value()).isEqualTo(1);
+      VerifiedSignatures.configure(32);
+      assertThat(VerifiedSignatures.shared()).isSameAs(sized);
+      VerifiedSignatures.configure(0);
+      assertThat(Ed25519.verify(KEY.publicKey(), data, signature)).isTrue();
+      assertThat(registry.get("juice.crypto.verify.cache").tag("result", "hit").functionCounter().count()).isEqualTo(hits + 1);
+      assertThat(Ed25519.verify(KEY.publicKey(), data, new byte[Ed25519.SIGNATURE_BYTES])).isFalse();
+    } finally {
+      VerifiedSignatures.configure(before.capacity());
+    }
   }
 
   @Test
