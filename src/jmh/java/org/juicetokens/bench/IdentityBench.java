@@ -80,8 +80,15 @@ public class IdentityBench {
     return IdentityDocuments.sign(document, 0, key);
   }
 
+  /** Through the memo of positive verifications (VerifiedSignatures), as the node runs: its two signatures are hits. */
   @Benchmark
   public Verification documentVerify() {
+    return IdentityDocuments.verify(rotated.signed(), null);
+  }
+
+  /** The memo off (crypto.verifiedCacheEntries = 0): what every verification of a document cost before. */
+  @Benchmark
+  public Verification documentVerifyUncached(MemoOff off) {
     return IdentityDocuments.verify(rotated.signed(), null);
   }
 

@@ -104,6 +104,18 @@ public class TelomereBench {
     return Telomeres.verify(TOKEN_ID, genesis, full, options);
   }
 
+  /** {@link #append} with the memo of positive verifications off: the figure of before it. */
+  @Benchmark
+  public Telomere appendUncached(MemoOff off) {
+    return Telomeres.append(full, signed, owner.publicKey(), signature, TAIL);
+  }
+
+  /** {@link #verifyFullTail} with the memo off: every link's signature checked on the curve again. */
+  @Benchmark
+  public TelomereVerification verifyFullTailUncached(MemoOff off) {
+    return Telomeres.verify(TOKEN_ID, genesis, full, options);
+  }
+
   @Benchmark
   public byte[] ed25519Sign() {
     return owner.sign(signedBytes);

@@ -18,7 +18,7 @@ public final class Hashes {
     return digest.digest();
   }
 
-  private static MessageDigest newSha256() {
+  static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

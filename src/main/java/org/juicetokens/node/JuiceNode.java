@@ -24,6 +24,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
+import org.juicetokens.crypto.VerifiedSignatures;
 import org.juicetokens.lifecycle.egg.EggVerticle;
 import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.DhtVerticle;
@@ -79,6 +80,13 @@ public final class JuiceNode {
     PrometheusConventions.apply(registry);
     List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
       new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()).forEach(b -> b.bindTo(registry));
+    int verifiedEntries = config.integer(Settings.CRYPTO_VERIFIED_CACHE_ENTRIES);
+    if (verifiedEntries < 0) {
+      return Future.failedFuture(new IllegalArgumentException("crypto.verifiedCacheEntries must be >= 0, got " + verifiedEntries));
+    }
+    // a pure-function memo shared by the nodes of this JVM (see VerifiedSignatures)
+    VerifiedSignatures.configure(verifiedEntries);
+    VerifiedSignatures.bindTo(registry);
 
     NodeKey nodeKey;
     try {

@@ -17,6 +17,7 @@ import org.juicetokens.common.JuiceException;
 import org.juicetokens.extension.ExtensionRuntime;
 import org.juicetokens.extension.proto.ExtensionManifest;
 import org.juicetokens.extension.proto.ExtensionState;
+import org.juicetokens.extension.spi.Hook;
 import org.juicetokens.extension.spi.HookEvent;
 import org.juicetokens.governance.metrics.Layer;
 import org.juicetokens.node.NodeContext;
@@ -75,7 +76,8 @@ public final class ExtensionHost implements ExtensionRuntime {
     this.settings = settings;
     this.loader = new ExtensionLoader(settings.dir(), ExtensionHost.class.getClassLoader());
     this.meters = new ExtensionMeters(node.registry());
-    this.dispatcher = new HookDispatcher(vertx.eventBus(), new HookEvents(node.nodeId(), System::currentTimeMillis), this::deliver);
+    this.dispatcher = new HookDispatcher(vertx.eventBus(), new HookEvents(node.nodeId(), System::currentTimeMillis), this::receives,
+      this::deliver);
   }
 
   /** Subscribes to the node's events and registers the "extensionRuntime" health procedure. */
@@ -252,6 +254,16 @@ public final class ExtensionHost implements ExtensionRuntime {
   }
 
   /** One hook event to every running extension granted its hook. */
+  /** Whether an active extension receives {@code hook}: events of other hooks are not even converted. */
+  boolean receives(Hook hook) {
+    for (ActiveExtension ext : active.values()) {
+      if (ext.grants.receives(hook)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void deliver(HookEvent event) {
     for (ActiveExtension ext : active.values()) {
       if (ext.grants.receives(event.hook())) {

@@ -13,6 +13,7 @@ import org.juicetokens.token.proto.Token;
 import org.juicetokens.trust.attestation.proto.AttestationEvent;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,6 +27,7 @@ public final class HookEvents {
 
   private final String nodeId;
   private final LongSupplier clock;
+  private final LongAdder printed = new LongAdder();
 
   public HookEvents(String nodeId, LongSupplier clock) {
     this.nodeId = nodeId;
@@ -68,7 +70,13 @@ public final class HookEvents {
   }
 
   private HookEvent event(Hook hook, long atMs, Message data) {
+    printed.increment();
     return new HookEvent(hook, atMs > 0 ? atMs : clock.getAsLong(), nodeId, json(data));
+  }
+
+  /** Events printed as proto3 JSON so far (HookDispatcher converts only events some extension receives). */
+  long printed() {
+    return printed.sum();
   }
 
   static JsonObject json(Message message) {

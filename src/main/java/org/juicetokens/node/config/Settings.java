@@ -129,6 +129,9 @@ public final class Settings {
   public static final Setting PIPE_STALL_MS = def("transport.pipe.stallTimeoutMs", "JT_PIPE_STALL_MS", "5000", LONG, "milliseconds > 0", "A pipe whose write queue stayed full this long while its outbox is full is closed (RESOURCE_EXHAUSTED: the peer is not reading)");
   public static final Setting PIPE_WRITE_QUEUE_BYTES = def("transport.pipe.writeQueueBytes", "JT_PIPE_WRITE_QUEUE_BYTES", "1048576", INT, "bytes > 0", "WebSocket write queue above which a pipe stops writing and reading (backpressure)");
 
+  // crypto: the memo of positive Ed25519 verifications (crypto/VerifiedSignatures)
+  public static final Setting CRYPTO_VERIFIED_CACHE_ENTRIES = def("crypto.verifiedCacheEntries", "JT_CRYPTO_VERIFIED_CACHE_ENTRIES", "65536", INT, "an integer >= 0 (0 = off)", "Positive Ed25519 verifications remembered (keyed by SHA-256 of key, data and signature) so the same signature is not verified again; first in, first out; shared by the nodes of one JVM");
+
   // trust/identity
   public static final Setting IDENTITY_MASTER_KEY_FILE = def("identity.masterKeyFile", "JT_MASTER_KEY_FILE", "", STRING, "a file path", "Node master key (32 bytes, mode 0600; created when absent) sealing identity keys at rest; default <node data dir>/master.key");
   public static final Setting IDENTITY_MAX_NAME_CHARS = def("identity.maxDisplayNameChars", "JT_IDENTITY_MAX_NAME_CHARS", "64", INT, "an integer > 0", "Longest display name of an identity, in characters (after trimming)");

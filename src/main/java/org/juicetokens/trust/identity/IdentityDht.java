@@ -68,8 +68,21 @@ final class IdentityDht {
 
   /** The signed document under {@code id}; the DHT checks the entry with IdentityEntryVerifier (UNAUTHENTICATED when it fails). */
   Future<Optional<SignedIdentityDocument>> read(String id, boolean verify) {
+    return readEntry(id, verify).map(found -> found.map(Read::signed));
+  }
+
+  /**
+   * A document read from the DHT and whether the DHT's verifier accepted it on this read
+   * ({@code DhtValue.signature_verified}: IdentityEntryVerifier ran IdentityDocuments.verify on
+   * these bytes and checked the entry's signature), so the reader need not verify it again.
+   */
+  record Read(SignedIdentityDocument signed, boolean verified) {
+  }
+
+  Future<Optional<Read>> readEntry(String id, boolean verify) {
     return Bus.request(bus, Addresses.DHT_GET, DhtGetRequest.newBuilder().setMap(MAP).setKey(id).setVerifySignature(verify).build(),
-      timeoutMs, DhtValue.class).map(value -> value.getFound() ? Optional.of(parse(id, value.getValue())) : Optional.empty());
+      timeoutMs, DhtValue.class)
+      .map(value -> value.getFound() ? Optional.of(new Read(parse(id, value.getValue()), value.getSignatureVerified())) : Optional.empty());
   }
 
   private static SignedIdentityDocument parse(String id, ByteString bytes) {

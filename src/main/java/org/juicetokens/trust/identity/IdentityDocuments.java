@@ -141,6 +141,25 @@ public final class IdentityDocuments {
       return Verification.rejected(document, Rejection.BAD_SIGNATURE, "the signature does not check under key " + expected
         + " (" + Hex.prefix(signerKey, 16) + ")");
     }
+    return consistentWith(document, known);
+  }
+
+  /**
+   * Only the comparison with {@code known} of a signed document already verified on its own by
+   * {@link #verify} (by the DHT's IdentityEntryVerifier on the same read): not older, no fork.
+   * Never call it on bytes that were not verified: it checks no signature.
+   */
+  static Verification againstKnown(SignedIdentityDocument verified, IdentityDocument known) {
+    IdentityDocument document;
+    try {
+      document = IdentityDocument.parseFrom(verified.getDocument());
+    } catch (InvalidProtocolBufferException e) {
+      return Verification.rejected(null, Rejection.MALFORMED, "the document does not decode");
+    }
+    return consistentWith(document, known);
+  }
+
+  private static Verification consistentWith(IdentityDocument document, IdentityDocument known) {
     if (known != null && known.getId().equals(document.getId())) {
       if (document.getSequence() < known.getSequence()) {
         return Verification.rejected(document, Rejection.STALE_SEQUENCE, "sequence " + document.getSequence()

@@ -108,6 +108,20 @@ class IdentityDocumentsTest {
   }
 
   @Test
+  void against_known_gives_the_comparison_verdicts_of_verify_for_a_document_verified_already() {
+    IdentityDocuments.Signed rotated = IdentityDocuments.rotate(created.document(), k0, k1, 2_000);
+    IdentityDocuments.Signed fork = IdentityDocuments.rotate(created.document().toBuilder().setSequence(2).build(), k0, k2, 3_000);
+    assertThat(IdentityDocuments.againstKnown(created.signed(), rotated.document()).rejection()).isEqualTo(Rejection.STALE_SEQUENCE);
+    assertThat(IdentityDocuments.againstKnown(fork.signed(), rotated.document()).rejection()).isEqualTo(Rejection.BROKEN_KEY_CHAIN);
+    Verification newer = IdentityDocuments.againstKnown(rotated.signed(), created.document());
+    assertThat(newer.isValid()).isTrue();
+    assertThat(newer.document()).isEqualTo(IdentityDocuments.verify(rotated.signed(), created.document()).document());
+    assertThat(IdentityDocuments.againstKnown(rotated.signed(), null).isValid()).isTrue();
+    assertThat(IdentityDocuments.againstKnown(created.signed().toBuilder().setDocument(ByteString.copyFromUtf8("garbage")).build(), null)
+      .rejection()).isEqualTo(Rejection.MALFORMED);
+  }
+
+  @Test
   void a_revoked_identity_cannot_be_updated() {
     IdentityDocument revoked = IdentityDocuments.revoke(created.document(), k0, 2_000).document();
     assertThatThrownBy(() -> IdentityDocuments.rotate(revoked, k0, k1, 3_000))
