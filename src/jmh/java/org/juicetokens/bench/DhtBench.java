@@ -8,6 +8,7 @@ import org.juicetokens.foundation.dht.DhtLimits;
 import org.juicetokens.foundation.dht.DhtMaps;
 import org.juicetokens.foundation.dht.DhtVerifiers;
 import org.juicetokens.foundation.dht.proto.DhtGetRequest;
+import org.juicetokens.foundation.dht.proto.DhtPutCondition;
 import org.juicetokens.foundation.dht.proto.DhtPutRequest;
 import org.juicetokens.foundation.dht.proto.DhtValue;
 import org.juicetokens.foundation.dht.proto.DhtWriteResult;
@@ -29,14 +30,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Latency of DHT put and get through {@link Dht} on a two-member in-JVM cluster on loopback
- * (backup count 1: every put waits for the owner and one synchronous backup; about half the
- * keys are owned by the other member). One caller thread, one operation in flight.
+ * Latency of DHT put, get and conditional write through {@link Dht} on a three-member in-JVM
+ * cluster on loopback (backup count 1: every write waits for the owner and one synchronous backup;
+ * about two thirds of the keys are owned by another member). The conditional write is a
+ * compare-and-set that always applies (expected value = stored value), so it runs the entry
+ * processor on the owner and on the backup. Completions hop to one callback thread, as they hop
+ * to an event loop in the node. One caller thread, one operation in flight.
  * Run: {@code ./mvnw -Pbench -DskipTests package exec:exec -Djmh.args="DhtBench -f 1"}.
  */
 @State(Scope.Benchmark)
@@ -49,8 +57,8 @@ public class DhtBench {
   private static final int KEYS = 10_000;
   private static final ByteString VALUE = ByteString.copyFrom(new byte[256]);
 
-  private HazelcastInstance first;
-  private HazelcastInstance second;
+  private final List<HazelcastInstance> members = new ArrayList<>();
+  private ExecutorService callbacks;
   private Dht dht;
   private int next;
 
@@ -58,14 +66,17 @@ public class DhtBench {
   public void startCluster() throws Exception {
     String name = "bench-" + UUID.randomUUID();
     int port0 = freePort();
-    int port1 = freePort();
-    first = Hazelcast.newHazelcastInstance(ClusterConfigFactory.create(config("m0", name, port0, "")));
-    second = Hazelcast.newHazelcastInstance(ClusterConfigFactory.create(config("m1", name, port1, "127.0.0.1:" + port0)));
-    while (first.getCluster().getMembers().size() < 2 || !first.getPartitionService().isClusterSafe()) {
+    for (int i = 0; i < 3; i++) {
+      members.add(Hazelcast.newHazelcastInstance(ClusterConfigFactory.create(config("m" + i, name, i == 0 ? port0 : freePort(),
+        i == 0 ? "" : "127.0.0.1:" + port0))));
+    }
+    HazelcastInstance first = members.get(0);
+    while (first.getCluster().getMembers().size() < 3 || !first.getPartitionService().isClusterSafe()) {
       Thread.sleep(50);
     }
     NodeConfig config = config("m0", name, port0, "");
-    dht = new Dht(first, "m0", DhtLimits.from(config), new DhtVerifiers(), Runnable::run);
+    callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-callbacks"));
+    dht = new Dht(first, "m0", DhtLimits.from(config), new DhtVerifiers(), callbacks);
     for (int i = 0; i < KEYS; i++) {
       dht.put(put(i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -73,13 +84,21 @@ public class DhtBench {
 
   @TearDown(Level.Trial)
   public void stopCluster() {
-    second.getLifecycleService().terminate();
-    first.getLifecycleService().terminate();
+    for (int i = members.size() - 1; i >= 0; i--) {
+      members.get(i).getLifecycleService().terminate();
+    }
+    callbacks.shutdownNow();
   }
 
   @Benchmark
   public DhtWriteResult put() throws Exception {
     return dht.put(put(nextKey())).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Benchmark
+  public DhtWriteResult conditionalWrite() throws Exception {
+    DhtPutRequest request = put(nextKey()).toBuilder().setCondition(DhtPutCondition.IF_VALUE_MATCHES).setExpectedValue(VALUE).build();
+    return dht.put(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @Benchmark

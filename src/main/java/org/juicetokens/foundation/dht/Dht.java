@@ -35,7 +35,9 @@ import java.util.function.BiFunction;
  * The DHT: the Hazelcast maps of {@link DhtMaps} seen through this node's member. Values are
  * stored as {@link DhtEntry} bytes. Put, get and remove use only the asynchronous IMap calls,
  * so they are safe to start on an event loop; their continuations (decoding, signature checks
- * on read, the result) run on {@code callbacks}, never on a Hazelcast thread.
+ * on read, the result) run on {@code callbacks}, never on a Hazelcast thread. The hand-off to
+ * {@code callbacks} is made on the Hazelcast thread that completed the operation, so
+ * {@code callbacks} must queue (an event-loop context does) rather than run tasks in place.
  *
  * <p>Each result reports the members involved ({@code nodesContacted}: owner + synchronous
  * backups for writes, the owner for reads), the partition owner's node id and the latency.
@@ -46,6 +48,8 @@ public final class Dht {
   /** The member attribute holding the node id (set by ClusterConfigFactory). */
   public static final String NODE_ID_ATTRIBUTE = "juice.nodeId";
   private static final int LATENCY_SAMPLES = 1024;
+  /** Runs a Hazelcast dependent on the completing thread (it only hands off to {@code callbacks}). */
+  private static final Executor IN_PLACE = Runnable::run;
 
   private final HazelcastInstance hazelcast;
   private final String nodeId;
@@ -295,10 +299,16 @@ public final class Dht {
    * Adapts a Hazelcast stage: the latency is taken on the completing thread, everything else
    * runs on {@code callbacks}. The returned stage fails with a {@link JuiceException} itself
    * (not wrapped), so callers see the error code directly.
+   *
+   * <p>The dependent is registered with an explicit executor that runs it in place: Hazelcast
+   * runs a plain {@code whenComplete} on its default async executor, which starts a new thread
+   * per callback when the common ForkJoinPool has parallelism 1 (two cores). In place means on
+   * the Hazelcast thread that completed the operation (a partition or response thread, or the
+   * caller when already done), so the dependent only reads the clock and hands off.
    */
   private <V, R> CompletionStage<R> complete(CompletionStage<V> op, long start, LatencyWindow window, BiFunction<V, Long, R> onSuccess) {
     CompletableFuture<R> result = new CompletableFuture<>();
-    op.whenComplete((value, failure) -> {
+    op.whenCompleteAsync((value, failure) -> {
       long nanos = System.nanoTime() - start;
       callbacks.execute(() -> {
         if (failure != null) {
@@ -316,7 +326,7 @@ public final class Dht {
           result.completeExceptionally(DhtFailures.toJuice(e));
         }
       });
-    });
+    }, IN_PLACE);
     return result;
   }
 

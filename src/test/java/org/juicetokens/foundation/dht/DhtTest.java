@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.juicetokens.foundation.dht.DhtTestSupport.await;
@@ -34,6 +36,7 @@ class DhtTest {
   private static HazelcastInstance hazelcast;
   private static DhtVerifiers verifiers;
   private static Dht dht;
+  private static ExecutorService callbacks;
 
   @BeforeAll
   static void startMember() {
@@ -44,12 +47,15 @@ class DhtTest {
     verifiers = new DhtVerifiers();
     verifiers.register(DhtMaps.IDENTITIES, new HmacTestVerifier(), true);
     verifiers.register(DhtMaps.ATTESTATIONS, new HmacTestVerifier(), false);
-    dht = new Dht(hazelcast, "solo", DhtLimits.from(config), verifiers, Runnable::run);
+    // a queueing executor, as the node's event loop: Dht hands off from Hazelcast threads
+    callbacks = Executors.newSingleThreadExecutor();
+    dht = new Dht(hazelcast, "solo", DhtLimits.from(config), verifiers, callbacks);
   }
 
   @AfterAll
   static void stopMember() {
     hazelcast.getLifecycleService().terminate();
+    callbacks.shutdownNow();
   }
 
   private static DhtPutRequest put(String map, String key, String value, long ttlSeconds) {
