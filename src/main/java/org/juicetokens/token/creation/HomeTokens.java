@@ -19,6 +19,7 @@ import org.juicetokens.token.proto.TokenHeldReply;
 import org.juicetokens.token.proto.TokenHeldRequest;
 import org.juicetokens.token.proto.TokenStoreReply;
 import org.juicetokens.token.proto.TokenStoreRequest;
+import org.juicetokens.trust.identity.proto.IdentityView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,36 @@ final class HomeTokens {
     if (request.getTokensList().stream().anyMatch(t -> !t.getOwnerId().equals(owner))) {
       return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner"));
     }
+    Set<String> issuers = new HashSet<>();
+    for (Token t : request.getTokensList()) {
+      issuers.add(issuerOf(t).getIssuerId());
+    }
+    if (issuers.size() != 1) {
+      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one issuer"));
+    }
+    return storeChecked(owner, request, calls.identity("issuer", issuers.iterator().next()));
+  }
+
+  /**
+   * {@link #store} of a mint on this node: {@code issuer} is the identity the mint read (verified by
+   * the identity layer) moments before; it is not looked up again. Every genesis is still checked.
+   */
+  Future<TokenStoreReply> storeMinted(TokenStoreRequest request, IdentityView issuer) {
+    if (request.getTokensCount() == 0) {
+      return Future.failedFuture(JuiceException.invalidArgument("no tokens to store"));
+    }
+    String owner = request.getTokens(0).getOwnerId();
+    for (Token t : request.getTokensList()) {
+      if (!t.getOwnerId().equals(owner) || !issuerOf(t).getIssuerId().equals(issuer.getDocument().getId())) {
+        return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner and one issuer"));
+      }
+    }
+    return storeChecked(owner, request, Future.succeededFuture(issuer));
+  }
+
+  private Future<TokenStoreReply> storeChecked(String owner, TokenStoreRequest request, Future<IdentityView> issuer) {
     // the genesis check runs meanwhile; the wissel is read once the owner's previous store is done
-    Future<Void> checked = checkGenesis(request.getTokensList());
+    Future<Void> checked = issuer.compose(view -> checkGenesis(request.getTokensList(), view));
     return queued(owner, () -> calls.storeGet(TokenStoreLayout.wisselKey(owner))
       .compose(wissel -> checked.compose(v -> storeNow(owner, request, wissel.getFound()))));
   }
@@ -109,24 +138,15 @@ final class HomeTokens {
   }
 
   /** The home node is the judge of value: it keeps only tokens whose genesis is the issuer's. */
-  private Future<Void> checkGenesis(List<Token> tokens) {
-    Set<String> issuers = new HashSet<>();
+  private static Future<Void> checkGenesis(List<Token> tokens, IdentityView issuer) {
+    List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
     for (Token t : tokens) {
-      issuers.add(issuerOf(t).getIssuerId());
-    }
-    if (issuers.size() != 1) {
-      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one issuer"));
-    }
-    return calls.identity("issuer", issuers.iterator().next()).compose(issuer -> {
-      List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
-      for (Token t : tokens) {
-        String failure = TokenVerification.failure(t, keys);
-        if (failure != null) {
-          return Future.failedFuture(JuiceException.invalidArgument("refusing token " + t.getId() + ": " + failure));
-        }
+      String failure = TokenVerification.failure(t, keys);
+      if (failure != null) {
+        return Future.failedFuture(JuiceException.invalidArgument("refusing token " + t.getId() + ": " + failure));
       }
-      return Future.succeededFuture();
-    });
+    }
+    return Future.succeededFuture();
   }
 
   private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request, boolean hasWissel) {

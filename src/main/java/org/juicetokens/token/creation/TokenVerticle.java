@@ -65,7 +65,8 @@ public final class TokenVerticle extends VerticleBase {
     Minting minting = new Minting(calls, mint, ledger,
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId(),
       () -> claimsRestored,
-      reply -> reply.getTokensList().forEach(t -> vertx.eventBus().publish(Addresses.TOKEN_CREATED, t, new DeliveryOptions().setLocalOnly(true))));
+      reply -> reply.getTokensList().forEach(t -> vertx.eventBus().publish(Addresses.TOKEN_CREATED, t, new DeliveryOptions().setLocalOnly(true))),
+      (request, issuer) -> op("store", "tokens=" + request.getTokensCount() + " from=" + node.nodeId(), () -> home.storeMinted(request, issuer)));
     RenewalMinting renewals = new RenewalMinting(calls, ledger, index, node.nodeId(), () -> claimsRestored);
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
