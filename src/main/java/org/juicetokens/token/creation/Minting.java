@@ -43,11 +43,12 @@ final class Minting {
 
   /**
    * Stores tokens for an owner homed on this node without a bus round trip, given the issuer as
-   * this mint read and verified it (HomeTokens#storeMinted: the store does not look it up again).
+   * this mint read and verified it (HomeTokens#storeMinted: the store does not look it up again);
+   * the tokens' batch is written only after {@code writeAfter} succeeded (the claim's keep).
    */
   @FunctionalInterface
   interface LocalStore {
-    Future<TokenStoreReply> store(TokenStoreRequest request, IdentityView issuer);
+    Future<TokenStoreReply> store(TokenStoreRequest request, IdentityView issuer, Future<?> writeAfter);
   }
 
   /** The request-level limits (settings token.denominations, token.maxMintCount, token.maxReferenceChars). */
@@ -146,11 +147,10 @@ final class Minting {
       }
       List<GenesisRecord> records = mint.records(order, range, issuerKey, owner.getActivePublicKey().toByteArray(),
         System.currentTimeMillis());
-      // the signing writes nothing: it overlaps the claim's synced keep; the tokens are stored after both
-      Future<List<Token>> signed = signAll(order.issuerId(), issuerKey, records);
-      return Future.all(signed, obtained.kept())
-        .recover(failure -> Future.failedFuture(signed.failed() ? signed.cause() : failure))
-        .compose(both -> store(order, issuer, owner, signed.result()))
+      // the signing and the store's checks write nothing: they overlap the claim's synced keep; the
+      // tokens' batch is written only once the claim is kept
+      return signAll(order.issuerId(), issuerKey, records)
+        .compose(tokens -> store(order, issuer, owner, tokens, obtained.kept()))
         .map(stored -> MintReply.newBuilder()
           .addAllTokens(stored.getTokensList())
           .setIssuanceId(issuanceId)
@@ -163,14 +163,14 @@ final class Minting {
   }
 
   /** To the owner's home node; in-process when that is this node (no bus hop, the issuer not looked up again). */
-  private Future<TokenStoreReply> store(MintOrder order, IdentityView issuer, IdentityView owner, List<Token> tokens) {
+  private Future<TokenStoreReply> store(MintOrder order, IdentityView issuer, IdentityView owner, List<Token> tokens, Future<?> kept) {
     TokenStoreRequest request = TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build();
     String home = owner.getDocument().getHomeNode();
     if (home.equals(nodeId)) {
-      return storeHere.store(request, issuer);
+      return storeHere.store(request, issuer, kept);
     }
-    return calls.ask(Addresses.node(home, Addresses.TOKEN_STORE_SUFFIX), request, MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 0),
-      TokenStoreReply.class);
+    return kept.compose(ack -> calls.ask(Addresses.node(home, Addresses.TOKEN_STORE_SUFFIX), request,
+      MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 0), TokenStoreReply.class));
   }
 
   private Future<List<Token>> signAll(String issuerId, byte[] issuerKey, List<GenesisRecord> records) {
