@@ -59,6 +59,8 @@ final class HomeTokens {
    * verification per token: a mint of 100 would hold the loop for 100 of them); answers its verdict.
    */
   private final Function<Callable<String>, Future<String>> offLoop;
+  /** The threads of the pool behind {@code offLoop} (TokenVerticle's jt-token-verify): a large store is checked in as many parts. */
+  static final int VERIFY_WORKERS = 2;
 
   HomeTokens(TokenCalls calls, TokenIndex index, TokenMeters meters, int maxScan, int listLimit,
              Function<Callable<String>, Future<String>> offLoop) {
@@ -152,27 +154,36 @@ final class HomeTokens {
   /** The home node is the judge of value: it keeps only tokens whose genesis is the issuer's. */
   private Future<Void> checkGenesis(List<Token> tokens, IdentityView issuer) {
     List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
-    Callable<String> check = () -> {
-      for (Token t : tokens) {
-        String failure = TokenVerification.failure(t, keys);
-        if (failure != null) {
-          return "refusing token " + t.getId() + ": " + failure;
+    if (tokens.size() == 1) {
+      String failure = failureOf(tokens, keys);
+      return failure == null ? Future.succeededFuture() : Future.failedFuture(JuiceException.invalidArgument(failure));
+    }
+    // one part per verify worker, so a single large store uses every one of them
+    List<Future<String>> parts = new ArrayList<>(VERIFY_WORKERS);
+    int size = tokens.size();
+    for (int p = 0; p < VERIFY_WORKERS; p++) {
+      List<Token> part = tokens.subList(p * size / VERIFY_WORKERS, (p + 1) * size / VERIFY_WORKERS);
+      parts.add(offLoop.apply(() -> failureOf(part, keys)));
+    }
+    return Future.all(parts).compose(all -> {
+      for (Future<String> part : parts) {
+        if (part.result() != null) {
+          return Future.failedFuture(JuiceException.invalidArgument(part.result()));
         }
       }
-      return null;
-    };
-    Future<String> verdict;
-    if (tokens.size() > 1) {
-      verdict = offLoop.apply(check);
-    } else {
-      try {
-        verdict = Future.succeededFuture(check.call());
-      } catch (Exception e) {
-        verdict = Future.failedFuture(e);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The first token of {@code tokens} whose genesis or telomere fails, as the refusal's message; null when all are sound. */
+  private static String failureOf(List<Token> tokens, List<byte[]> keys) {
+    for (Token t : tokens) {
+      String failure = TokenVerification.failure(t, keys);
+      if (failure != null) {
+        return "refusing token " + t.getId() + ": " + failure;
       }
     }
-    return verdict.compose(failure -> failure == null ? Future.<Void>succeededFuture()
-      : Future.failedFuture(JuiceException.invalidArgument(failure)));
+    return null;
   }
 
   private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request, boolean hasWissel) {

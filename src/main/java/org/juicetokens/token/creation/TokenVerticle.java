@@ -63,7 +63,7 @@ public final class TokenVerticle extends VerticleBase {
     meters = new TokenMeters(node.registry(), denominations);
     TokenIndex index = new TokenIndex(calls, node.nodeId(), meters);
     // genesis checks of stores of many tokens (a mint of 100) run here, off the event loop
-    verifyWorkers = vertx.createSharedWorkerExecutor("jt-token-verify", 2);
+    verifyWorkers = vertx.createSharedWorkerExecutor("jt-token-verify", HomeTokens.VERIFY_WORKERS);
     home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT),
       check -> verifyWorkers.executeBlocking(check, false));
     ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
