@@ -19,6 +19,7 @@ import org.juicetokens.token.proto.TokenHeldReply;
 import org.juicetokens.token.proto.TokenHeldRequest;
 import org.juicetokens.token.proto.TokenStoreReply;
 import org.juicetokens.token.proto.TokenStoreRequest;
+import org.juicetokens.trust.identity.proto.IdentityView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The tokens of the identities homed on this node (ARCHITECTURE §3: value lives on the home node).
@@ -51,7 +54,17 @@ final class HomeTokens {
   private final Map<String, Future<?>> ownerQueues = new HashMap<>();
   private final TokenLedger ledger;
 
-  HomeTokens(TokenCalls calls, TokenIndex index, TokenMeters meters, int maxScan, int listLimit) {
+  /**
+   * Runs the genesis check of a store of more than one token off the event loop (one Ed25519
+   * verification per token: a mint of 100 would hold the loop for 100 of them); answers its verdict.
+   */
+  private final Function<Callable<String>, Future<String>> offLoop;
+  /** The threads of the pool behind {@code offLoop} (TokenVerticle's jt-token-verify): a large store is checked in as many parts. */
+  static final int VERIFY_WORKERS = 2;
+
+  HomeTokens(TokenCalls calls, TokenIndex index, TokenMeters meters, int maxScan, int listLimit,
+             Function<Callable<String>, Future<String>> offLoop) {
+    this.offLoop = offLoop;
     this.calls = calls;
     this.index = index;
     this.meters = meters;
@@ -68,8 +81,38 @@ final class HomeTokens {
     if (request.getTokensList().stream().anyMatch(t -> !t.getOwnerId().equals(owner))) {
       return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner"));
     }
+    Set<String> issuers = new HashSet<>();
+    for (Token t : request.getTokensList()) {
+      issuers.add(issuerOf(t).getIssuerId());
+    }
+    if (issuers.size() != 1) {
+      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one issuer"));
+    }
+    return storeChecked(owner, request, calls.identity("issuer", issuers.iterator().next()), Future.succeededFuture());
+  }
+
+  /**
+   * {@link #store} of a mint on this node: {@code issuer} is the identity the mint read (verified by
+   * the identity layer) moments before; it is not looked up again. Every genesis is still checked.
+   * The batch is written only after {@code writeAfter} succeeded (the mint's claim is kept); the
+   * reads and checks before it run meanwhile.
+   */
+  Future<TokenStoreReply> storeMinted(TokenStoreRequest request, IdentityView issuer, Future<?> writeAfter) {
+    if (request.getTokensCount() == 0) {
+      return Future.failedFuture(JuiceException.invalidArgument("no tokens to store"));
+    }
+    String owner = request.getTokens(0).getOwnerId();
+    for (Token t : request.getTokensList()) {
+      if (!t.getOwnerId().equals(owner) || !issuerOf(t).getIssuerId().equals(issuer.getDocument().getId())) {
+        return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one owner and one issuer"));
+      }
+    }
+    return storeChecked(owner, request, Future.succeededFuture(issuer), writeAfter);
+  }
+
+  private Future<TokenStoreReply> storeChecked(String owner, TokenStoreRequest request, Future<IdentityView> issuer, Future<?> writeAfter) {
     // the genesis check runs meanwhile; the wissel is read once the owner's previous store is done
-    Future<Void> checked = checkGenesis(request.getTokensList());
+    Future<Void> checked = issuer.compose(view -> checkGenesis(request.getTokensList(), view)).compose(v -> writeAfter.mapEmpty());
     return queued(owner, () -> calls.storeGet(TokenStoreLayout.wisselKey(owner))
       .compose(wissel -> checked.compose(v -> storeNow(owner, request, wissel.getFound()))));
   }
@@ -109,24 +152,38 @@ final class HomeTokens {
   }
 
   /** The home node is the judge of value: it keeps only tokens whose genesis is the issuer's. */
-  private Future<Void> checkGenesis(List<Token> tokens) {
-    Set<String> issuers = new HashSet<>();
-    for (Token t : tokens) {
-      issuers.add(issuerOf(t).getIssuerId());
+  private Future<Void> checkGenesis(List<Token> tokens, IdentityView issuer) {
+    List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
+    if (tokens.size() == 1) {
+      String failure = failureOf(tokens, keys);
+      return failure == null ? Future.succeededFuture() : Future.failedFuture(JuiceException.invalidArgument(failure));
     }
-    if (issuers.size() != 1) {
-      return Future.failedFuture(JuiceException.invalidArgument("one store request holds the tokens of one issuer"));
+    // one part per verify worker, so a single large store uses every one of them
+    List<Future<String>> parts = new ArrayList<>(VERIFY_WORKERS);
+    int size = tokens.size();
+    for (int p = 0; p < VERIFY_WORKERS; p++) {
+      List<Token> part = tokens.subList(p * size / VERIFY_WORKERS, (p + 1) * size / VERIFY_WORKERS);
+      parts.add(offLoop.apply(() -> failureOf(part, keys)));
     }
-    return calls.identity("issuer", issuers.iterator().next()).compose(issuer -> {
-      List<byte[]> keys = issuer.getDocument().getKeysList().stream().map(k -> k.getPublicKey().toByteArray()).toList();
-      for (Token t : tokens) {
-        String failure = TokenVerification.failure(t, keys);
-        if (failure != null) {
-          return Future.failedFuture(JuiceException.invalidArgument("refusing token " + t.getId() + ": " + failure));
+    return Future.all(parts).compose(all -> {
+      for (Future<String> part : parts) {
+        if (part.result() != null) {
+          return Future.failedFuture(JuiceException.invalidArgument(part.result()));
         }
       }
       return Future.succeededFuture();
     });
+  }
+
+  /** The first token of {@code tokens} whose genesis or telomere fails, as the refusal's message; null when all are sound. */
+  private static String failureOf(List<Token> tokens, List<byte[]> keys) {
+    for (Token t : tokens) {
+      String failure = TokenVerification.failure(t, keys);
+      if (failure != null) {
+        return "refusing token " + t.getId() + ": " + failure;
+      }
+    }
+    return null;
   }
 
   private Future<TokenStoreReply> storeNow(String owner, TokenStoreRequest request, boolean hasWissel) {

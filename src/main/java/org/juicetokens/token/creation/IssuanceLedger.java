@@ -49,12 +49,26 @@ final class IssuanceLedger {
       .map(value -> value.getFound() ? seen(value.getValue()) : new Seen(null, ByteString.EMPTY));
   }
 
-  /** The indices this mint may use, starting from {@code current} (PERMISSION_DENIED when another identity owns the issuance). */
+  /**
+   * The indices of a mint, and the synced local write of the claim that obtained them, still running:
+   * the caller may do work that writes nothing (sign the genesis records) meanwhile, and must wait
+   * for {@code kept} before any index is used (its tokens stored): a restarted cluster gets the claim
+   * back from this node only once it is kept.
+   */
+  record Obtained(IssuanceClaims.Range range, Future<StoreAck> kept) {
+  }
+
+  /** The indices this mint may use, starting from {@code current} (PERMISSION_DENIED when another identity owns the issuance), once kept. */
   Future<IssuanceClaims.Range> obtain(MintOrder order, String issuanceId, byte[] issuerKey, Seen current) {
+    return obtainKeeping(order, issuanceId, issuerKey, current).compose(o -> o.kept().map(ack -> o.range()));
+  }
+
+  /** {@link #obtain}, answering as soon as the DHT applied the claim (its local keep in {@link Obtained#kept}). */
+  Future<Obtained> obtainKeeping(MintOrder order, String issuanceId, byte[] issuerKey, Seen current) {
     return attempt(order, issuanceId, issuerKey, current.claim() == null ? null : current, attempts);
   }
 
-  private Future<IssuanceClaims.Range> attempt(MintOrder order, String issuanceId, byte[] issuerKey, Seen current, int left) {
+  private Future<Obtained> attempt(MintOrder order, String issuanceId, byte[] issuerKey, Seen current, int left) {
     if (left == 0) {
       return Future.failedFuture(new JuiceException(ErrorCode.CONFLICT, "issuance " + issuanceId
         + " is being minted concurrently; gave up after " + attempts + " attempts (token.claimAttempts)"));
@@ -71,8 +85,9 @@ final class IssuanceLedger {
     return signedPut(order.issuerId(), issuanceId, next, current, now).compose(written -> {
       DhtWriteResult result = written.result();
       if (result.getApplied()) {
-        // durable here before any of its indices is used: a restarted cluster gets the claim back from this node
-        return keep(issuanceId, written.put()).map(ack -> IssuanceClaims.range(current == null ? null : current.claim(), next));
+        // durable here before any of its indices is used (the caller waits for it before storing tokens)
+        return Future.succeededFuture(new Obtained(IssuanceClaims.range(current == null ? null : current.claim(), next),
+          keep(issuanceId, written.put())));
       }
       Seen seenNow = result.getCurrentValue().isEmpty() ? null : seen(result.getCurrentValue());
       return attempt(order, issuanceId, issuerKey, seenNow, left - 1);

@@ -39,6 +39,17 @@ final class Minting {
   private final BooleanSupplier claimsRestored;
   /** Told of every committed mint on this node (TokenVerticle publishes its tokens on Addresses.TOKEN_CREATED). */
   private final Consumer<MintReply> minted;
+  private final LocalStore storeHere;
+
+  /**
+   * Stores tokens for an owner homed on this node without a bus round trip, given the issuer as
+   * this mint read and verified it (HomeTokens#storeMinted: the store does not look it up again);
+   * the tokens' batch is written only after {@code writeAfter} succeeded (the claim's keep).
+   */
+  @FunctionalInterface
+  interface LocalStore {
+    Future<TokenStoreReply> store(TokenStoreRequest request, IdentityView issuer, Future<?> writeAfter);
+  }
 
   /** The request-level limits (settings token.denominations, token.maxMintCount, token.maxReferenceChars). */
   record MintLimits(Denominations denominations, int maxCount, int maxReferenceChars) {
@@ -48,8 +59,9 @@ final class Minting {
   }
 
   Minting(TokenCalls calls, TokenMint mint, IssuanceLedger ledger, MintLimits limits, TokenMeters meters, String nodeId,
-          BooleanSupplier claimsRestored, Consumer<MintReply> minted) {
+          BooleanSupplier claimsRestored, Consumer<MintReply> minted, LocalStore storeHere) {
     this.minted = minted;
+    this.storeHere = storeHere;
     this.meters = meters;
     this.claimsRestored = claimsRestored;
     this.calls = calls;
@@ -109,34 +121,36 @@ final class Minting {
   }
 
   /** The indices of this mint: obtained from the ledger, or (an egg's hatch) the one reserved before if its token is not minted yet. */
-  private Future<IssuanceClaims.Range> indices(MintOrder order, MintRequest mode, String issuanceId, byte[] issuerKey,
-                                               IssuanceLedger.Seen claim) {
+  private Future<IssuanceLedger.Obtained> indices(MintOrder order, MintRequest mode, String issuanceId, byte[] issuerKey,
+                                                  IssuanceLedger.Seen claim) {
     if (mode.getAtIndex() == 0) {
-      return ledger.obtain(order, issuanceId, issuerKey, claim);
+      return ledger.obtainKeeping(order, issuanceId, issuerKey, claim);
     }
     String tokenId = TokenIds.format(mint.location(), order.reference(), order.denomination(), mode.getAtIndex());
     return calls.dhtGet(DhtMaps.TOKEN_INDEX, tokenId, false).map(found -> {
       if (found.getFound()) {
         throw new JuiceException(ErrorCode.ALREADY_EXISTS, "token " + tokenId + " is already minted");
       }
-      return ReservedIndex.at(claim.claim(), issuanceId, order.issuerId(), mode.getAtIndex());
+      return new IssuanceLedger.Obtained(ReservedIndex.at(claim.claim(), issuanceId, order.issuerId(), mode.getAtIndex()),
+        Future.succeededFuture());
     });
   }
 
   private Future<MintReply> mintFor(MintOrder order, MintRequest mode, String issuanceId, IdentityView issuer, IdentityView owner,
                                     IssuanceLedger.Seen claim) {
     byte[] issuerKey = issuer.getActivePublicKey().toByteArray();
-    return indices(order, mode, issuanceId, issuerKey, claim).compose(range -> {
+    return indices(order, mode, issuanceId, issuerKey, claim).compose(obtained -> {
+      IssuanceClaims.Range range = obtained.range();
       if (mode.getReserveOnly()) {
-        return Future.succeededFuture(MintReply.newBuilder().setIssuanceId(issuanceId).setIssuanceClaimed(range.claimed())
+        return obtained.kept().map(ack -> MintReply.newBuilder().setIssuanceId(issuanceId).setIssuanceClaimed(range.claimed())
           .setFirstIndex(range.first()).build());
       }
       List<GenesisRecord> records = mint.records(order, range, issuerKey, owner.getActivePublicKey().toByteArray(),
         System.currentTimeMillis());
+      // the signing and the store's checks write nothing: they overlap the claim's synced keep; the
+      // tokens' batch is written only once the claim is kept
       return signAll(order.issuerId(), issuerKey, records)
-        .compose(tokens -> calls.ask(Addresses.node(owner.getDocument().getHomeNode(), Addresses.TOKEN_STORE_SUFFIX),
-          TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build(),
-          MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 0), TokenStoreReply.class))
+        .compose(tokens -> store(order, issuer, owner, tokens, obtained.kept()))
         .map(stored -> MintReply.newBuilder()
           .addAllTokens(stored.getTokensList())
           .setIssuanceId(issuanceId)
@@ -146,6 +160,17 @@ final class Minting {
           .setFirstIndex(range.first())
           .build());
     });
+  }
+
+  /** To the owner's home node; in-process when that is this node (no bus hop, the issuer not looked up again). */
+  private Future<TokenStoreReply> store(MintOrder order, IdentityView issuer, IdentityView owner, List<Token> tokens, Future<?> kept) {
+    TokenStoreRequest request = TokenStoreRequest.newBuilder().addAllTokens(tokens).setMintingNode(nodeId).build();
+    String home = owner.getDocument().getHomeNode();
+    if (home.equals(nodeId)) {
+      return storeHere.store(request, issuer, kept);
+    }
+    return kept.compose(ack -> calls.ask(Addresses.node(home, Addresses.TOKEN_STORE_SUFFIX), request,
+      MintTimeouts.waitMs(calls.timeoutMs(), order.count(), 0), TokenStoreReply.class));
   }
 
   private Future<List<Token>> signAll(String issuerId, byte[] issuerKey, List<GenesisRecord> records) {

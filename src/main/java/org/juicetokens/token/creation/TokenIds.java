@@ -38,7 +38,19 @@ public final class TokenIds {
   }
 
   public static String format(String location, String reference, int denomination, long index) {
-    return location + "-" + reference + "-" + denomination + "-" + String.format("%0" + INDEX_MIN_DIGITS + "d", index);
+    return location + "-" + reference + "-" + denomination + "-" + paddedIndex(index);
+  }
+
+  /**
+   * The index zero-padded to {@link #INDEX_MIN_DIGITS} digits (as {@code String.format("%03d")}, whose
+   * Formatter was the costly part of every id built or parsed).
+   */
+  static String paddedIndex(long index) {
+    if (index < 0) {
+      return String.format("%0" + INDEX_MIN_DIGITS + "d", index);
+    }
+    String digits = Long.toString(index);
+    return digits.length() >= INDEX_MIN_DIGITS ? digits : "0".repeat(INDEX_MIN_DIGITS - digits.length()) + digits;
   }
 
   /** Parses with the default reference length limit (32). */
@@ -73,7 +85,7 @@ public final class TokenIds {
     if (index < 1) {
       throw invalid(id, "INDEX must be 1 or more, got '" + indexText + "'");
     }
-    String canonical = String.format("%0" + INDEX_MIN_DIGITS + "d", index);
+    String canonical = paddedIndex(index);
     if (!canonical.equals(indexText)) {
       throw invalid(id, "INDEX '" + indexText + "' must be zero-padded to exactly " + INDEX_MIN_DIGITS
         + " digits, or written unpadded when longer (expected '" + canonical + "')");

@@ -8,6 +8,7 @@ import org.juicetokens.token.proto.SignedGenesis;
 import org.juicetokens.token.proto.Telomere;
 import org.juicetokens.token.proto.Token;
 import org.juicetokens.token.proto.TokenIndexEntry;
+import org.juicetokens.token.telomere.FailureReason;
 import org.juicetokens.token.telomere.TelomereVerification;
 import org.juicetokens.token.telomere.Telomeres;
 import org.juicetokens.token.telomere.VerifyOptions;
@@ -32,7 +33,10 @@ public final class TokenVerification {
    * @param issuerKeys the public keys of the issuer identity (from its verified document); empty =
    *                   the issuer is unknown here, which is itself a failure
    */
-  /** How the telomere is checked: {@link Telomeres#verify}, or the node's measured {@code TelomereChecks#verify}. */
+  /**
+   * How the telomere is checked: {@link Telomeres#verify}, or the node's measured {@code TelomereChecks#verify}.
+   * It must apply every rule of {@link Telomeres#verify}, the genesis signature under {@code options.issuerKey()} included.
+   */
   @FunctionalInterface
   public interface TelomereCheck {
     TelomereVerification verify(String tokenId, SignedGenesis genesis, Telomere telomere, VerifyOptions options);
@@ -73,22 +77,26 @@ public final class TokenVerification {
       return "expiry differs from the genesis record's";
     }
     byte[] issuerKey = record.getIssuerKey().toByteArray();
-    if (!Ed25519.verify(issuerKey, token.getGenesis().getRecord().toByteArray(), token.getGenesis().getSignature().toByteArray())) {
+    // the telomere rules verify the genesis signature under issuerKey (Telomeres#verify): a valid
+    // telomere means a valid signature, so the signature is verified once; only a failure is looked at
+    // again, to report the first failure in this method's order (signature, issuer key, telomere)
+    TelomereVerification telomere = telomere(token, issuerKey, index, tailLinks, check);
+    if (!telomere.valid() && (telomere.reason() == FailureReason.BAD_GENESIS_SIGNATURE
+      || !Ed25519.verify(issuerKey, token.getGenesis().getRecord().toByteArray(), token.getGenesis().getSignature().toByteArray()))) {
       return "genesis signature is not the issuer key's";
     }
     if (issuerKeys.stream().noneMatch(k -> Arrays.equals(k, issuerKey))) {
       return "genesis issuer key is not a key of issuer " + record.getIssuerId();
     }
-    return telomereFailure(token, issuerKey, index, tailLinks, check);
+    return telomere.valid() ? null : "telomere " + telomere.reason().name() + ": " + telomere.detail();
   }
 
   /** The telomere against the genesis and, when known, the DHT index entry (the telomere layer's rules). */
-  private static String telomereFailure(Token token, byte[] issuerKey, TokenIndexEntry index, int tailLinks, TelomereCheck check) {
+  private static TelomereVerification telomere(Token token, byte[] issuerKey, TokenIndexEntry index, int tailLinks, TelomereCheck check) {
     VerifyOptions options = VerifyOptions.of(tailLinks).withIssuerKey(issuerKey);
     if (index != null) {
       options = options.withIndex(index.getTransferNumber(), index.getHead().toByteArray());
     }
-    TelomereVerification verification = check.verify(token.getId(), token.getGenesis(), token.getTelomere(), options);
-    return verification.valid() ? null : "telomere " + verification.reason().name() + ": " + verification.detail();
+    return check.verify(token.getId(), token.getGenesis(), token.getTelomere(), options);
   }
 }

@@ -2,6 +2,7 @@ package org.juicetokens.token.creation;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -43,6 +44,7 @@ public final class TokenVerticle extends VerticleBase {
   private long retryTimer = -1;
   private IssuanceLedger ledger;
   private int maxScan;
+  private WorkerExecutor verifyWorkers;
   /** Whether the issuance claims kept here are back in the DHT (it mints only then); read by the health check too. */
   private volatile boolean claimsRestored;
 
@@ -60,12 +62,17 @@ public final class TokenVerticle extends VerticleBase {
     TokenCalls calls = new TokenCalls(vertx.eventBus(), config.requestTimeoutMs());
     meters = new TokenMeters(node.registry(), denominations);
     TokenIndex index = new TokenIndex(calls, node.nodeId(), meters);
-    home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT));
+    // genesis checks of stores of many tokens (a mint of 100) run here, off the event loop
+    verifyWorkers = vertx.createSharedWorkerExecutor("jt-token-verify", HomeTokens.VERIFY_WORKERS);
+    home = new HomeTokens(calls, index, meters, config.integer(Settings.STORAGE_MAX_SCAN), config.integer(Settings.TOKEN_LIST_LIMIT),
+      check -> verifyWorkers.executeBlocking(check, false));
     ledger = new IssuanceLedger(calls, node.nodeId(), config.integer(Settings.TOKEN_CLAIM_ATTEMPTS));
     Minting minting = new Minting(calls, mint, ledger,
       new Minting.MintLimits(denominations, config.integer(Settings.TOKEN_MAX_MINT_COUNT), maxReference), meters, node.nodeId(),
       () -> claimsRestored,
-      reply -> reply.getTokensList().forEach(t -> vertx.eventBus().publish(Addresses.TOKEN_CREATED, t, new DeliveryOptions().setLocalOnly(true))));
+      reply -> reply.getTokensList().forEach(t -> vertx.eventBus().publish(Addresses.TOKEN_CREATED, t, new DeliveryOptions().setLocalOnly(true))),
+      (request, issuer, after) -> op("store", "tokens=" + request.getTokensCount() + " from=" + node.nodeId(),
+        () -> home.storeMinted(request, issuer, after)));
     RenewalMinting renewals = new RenewalMinting(calls, ledger, index, node.nodeId(), () -> claimsRestored);
     TokenReads reads = new TokenReads(calls, index, home, maxReference, config.integer(Settings.TELOMERE_TAIL_LINKS), node.telomere()::verify);
     node.dhtVerifiers().register(DhtMaps.ISSUANCES, new IssuanceEntryVerifier(), true);
@@ -127,7 +134,7 @@ public final class TokenVerticle extends VerticleBase {
     vertx.cancelTimer(retryTimer);
     node.health().unregister(HEALTH_ID);
     node.dhtVerifiers().unregister(DhtMaps.ISSUANCES);
-    return Future.succeededFuture();
+    return verifyWorkers == null ? Future.succeededFuture() : verifyWorkers.close();
   }
 
   private JsonObject health() {

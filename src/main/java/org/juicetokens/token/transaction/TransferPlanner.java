@@ -62,9 +62,14 @@ final class TransferPlanner {
     }
   }
 
-  /** The plan of tx {@code txId}; its tokens (and the wissel when hundredths move) are reserved for it until its decision. */
-  Future<TxPlan> plan(String txId, TransferRequest request) {
-    Future<IdentityView> payer = calls.activeIdentity("payer", request.getFromId()).map(view -> {
+  /**
+   * The plan of tx {@code txId}; its tokens (and the wissel when hundredths move) are reserved for it until its decision.
+   * {@code knownPayer}: the payer as already read (verified) on this node, not read again; null = read it here.
+   */
+  Future<TxPlan> plan(String txId, TransferRequest request, IdentityView knownPayer) {
+    Future<IdentityView> read = knownPayer != null ? Future.succeededFuture(knownPayer) : calls.identity("payer", request.getFromId());
+    Future<IdentityView> payer = read.map(view -> {
+      TxCalls.requireActive("payer", request.getFromId(), view);
       if (!view.getDocument().getHomeNode().equals(selfNode)) {
         throw JuiceException.notFound("payer " + request.getFromId() + " is not homed on node " + selfNode);
       }

@@ -61,6 +61,11 @@ final class TxCalls {
     return identities.activeIdentity(role, id);
   }
 
+  /** {@code view}, when verified and ACTIVE; else UNAUTHENTICATED or PERMISSION_DENIED naming its status. */
+  static IdentityView requireActive(String role, String id, IdentityView view) {
+    return IdentityClient.requireActive(role, id, view);
+  }
+
   Future<IdentitySignature> sign(String identityId, String purpose, byte[] data) {
     return identities.sign(identityId, purpose, data);
   }

@@ -12,6 +12,7 @@ import org.juicetokens.common.JuiceException;
 import org.juicetokens.foundation.storage.proto.StoreValue;
 import org.juicetokens.token.transaction.proto.TxRecord;
 import org.juicetokens.token.transaction.proto.TxRole;
+import org.juicetokens.trust.identity.proto.IdentityView;
 
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,8 @@ final class TxRequests {
     return calls.identity("payer", request.getFromId()).compose(view -> {
       String home = view.getDocument().getHomeNode();
       if (home.equals(selfNode)) {
-        return transferHere(withId);
+        // in-process: the planner takes the payer as just read (verified) instead of reading it again
+        return transferHere(withId, view);
       }
       return calls.ask(Addresses.node(home, Addresses.TX_TRANSFER_SUFFIX), withId, settings.transferWaitMs() + settings.requestTimeoutMs(),
         Transfer.class);
@@ -56,6 +58,11 @@ final class TxRequests {
 
   /** On the payer's home node: a known tx id answers the existing transfer; else plan and start. */
   Future<Transfer> transferHere(TransferRequest request) {
+    return transferHere(request, null);
+  }
+
+  /** {@link #transferHere(TransferRequest)} with the payer's identity already read on this node (null: read it). */
+  private Future<Transfer> transferHere(TransferRequest request, IdentityView payer) {
     TransferPlanner.checkRequest(request);
     String txId = request.getTxId().isEmpty() ? UUID.randomUUID().toString() : request.getTxId();
     Optional<Future<Transfer>> known = shell.existing(txId);
@@ -66,7 +73,7 @@ final class TxRequests {
       if (stored.getFound()) {
         return TransferWaiters.answerOf(TxViews.transfer(parse(stored, txId), null));
       }
-      return PayeeTrust.check(calls, request).compose(trusted -> planner.plan(txId, request)).compose(plan -> {
+      return PayeeTrust.check(calls, request).compose(trusted -> planner.plan(txId, request, payer)).compose(plan -> {
         try {
           return shell.start(txId, plan);
         } catch (RuntimeException e) {

@@ -9,12 +9,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class ChainLayout {
   static final String HEAD_PREFIX = "h/";
+  /** Long.MAX_VALUE has 19 digits: 20 always suffice. */
+  private static final int SEQUENCE_DIGITS = 20;
 
   private ChainLayout() {
   }
 
+  /** The sequence zero-padded to 20 digits (without String.format: its Formatter is the costly part of a key). */
   static byte[] entryKey(String identityId, long sequence) {
-    return utf8("c/" + identityId + "/" + String.format("%020d", sequence));
+    if (sequence < 0) {
+      return utf8("c/" + identityId + "/" + String.format("%020d", sequence)); // never written: sequences start at 1
+    }
+    String digits = Long.toString(sequence);
+    return utf8("c/" + identityId + "/" + "0".repeat(SEQUENCE_DIGITS - digits.length()) + digits);
   }
 
   static byte[] entryPrefix(String identityId) {

@@ -18,6 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenIdsTest {
+  @Property
+  void the_padded_index_is_the_former_string_format(@ForAll @LongRange(min = -5, max = Long.MAX_VALUE) long index) {
+    assertThat(TokenIds.paddedIndex(index)).isEqualTo(String.format("%03d", index));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 9, 10, 99, 100, 999, 1000, 123456789012L, Long.MAX_VALUE})
+  void the_padded_index_at_its_digit_boundaries(long index) {
+    assertThat(TokenIds.paddedIndex(index)).isEqualTo(String.format("%03d", index));
+  }
+
 
   @Property(tries = 300)
   void formatted_ids_parse_back_to_their_parts(@ForAll("references") String reference, @ForAll("denominations") int denomination,
