@@ -54,7 +54,7 @@ class BinJuiceCdsTest {
   }
 
   @Test
-  void training_runs_without_the_callers_settings_and_a_failed_training_leaves_no_archive() throws IOException {
+  void training_runs_without_the_callers_settings_and_a_failed_one_leaves_no_archive_and_is_not_repeated() throws IOException {
     fakeCheckout();
     Path jsa = root.resolve("target/juicetokens-node-fat.jsa");
     // the stand-in comes up only with the training's node id and no API token: an archive means the
@@ -69,6 +69,8 @@ class BinJuiceCdsTest {
     Commands.Result failed = juice(Map.of(), "node");
     assertThat(failed.output()).contains("no class-data archive this time");
     assertThat(jsa).doesNotExist();
+    // and is not tried again for the same jar (every start would pay for it)
+    assertThat(juice(Map.of(), "node").output()).doesNotContain("recording the class-data archive");
   }
 
   private Commands.Result juice(Map<String, String> env, String... args) {
