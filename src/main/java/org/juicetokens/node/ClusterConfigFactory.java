@@ -31,6 +31,14 @@ public final class ClusterConfigFactory {
     hz.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(config.integer(Settings.CLUSTER_MERGE_DELAY_S)));
     hz.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(config.integer(Settings.CLUSTER_MERGE_DELAY_S)));
     hz.getMemberAttributeConfig().setAttribute("juice.nodeId", config.nodeId());
+    // Hazelcast's own metrics (collected every 5 s, published to JMX and Management Center) and its
+    // health monitor thread: nothing of this node reads them (the DHT's figures come from
+    // IMap.getLocalMapStats, kept by the map statistics below; /metrics is Micrometer). Off: less to
+    // start, no steady CPU on an idle node.
+    hz.getMetricsConfig().setEnabled(false);
+    hz.getMetricsConfig().getJmxConfig().setEnabled(false);
+    hz.getMetricsConfig().getManagementCenterConfig().setEnabled(false);
+    hz.setProperty("hazelcast.health.monitoring.level", "OFF");
 
     String host = config.string(Settings.CLUSTER_HOST);
     String publicHost = config.string(Settings.CLUSTER_PUBLIC_HOST);

@@ -25,39 +25,25 @@ import org.juicetokens.api.http.HttpServerVerticle;
 import org.juicetokens.common.Addresses;
 import org.juicetokens.common.ProtobufCodec;
 import org.juicetokens.crypto.VerifiedSignatures;
-import org.juicetokens.lifecycle.egg.EggVerticle;
 import org.juicetokens.foundation.dht.DhtVerifiers;
-import org.juicetokens.foundation.dht.DhtVerticle;
-import org.juicetokens.foundation.storage.StorageVerticle;
-import org.juicetokens.foundation.time.TimeVerticle;
-import org.juicetokens.governance.health.HealthVerticle;
 import org.juicetokens.governance.metrics.Instrumented;
 import org.juicetokens.governance.metrics.OperationStats;
 import org.juicetokens.governance.metrics.PrometheusConventions;
 import org.juicetokens.node.config.NodeConfig;
 import org.juicetokens.node.config.Settings;
-import org.juicetokens.token.audit.AuditVerticle;
-import org.juicetokens.token.creation.TokenVerticle;
-import org.juicetokens.token.telomere.TelomereVerticle;
-import org.juicetokens.token.transaction.TransactionVerticle;
 import org.juicetokens.transport.discovery.DiscoveryVerticle;
 import org.juicetokens.transport.framing.FrameMetrics;
-import org.juicetokens.transport.framing.FramingVerticle;
 import org.juicetokens.transport.pipe.PipeVerticle;
-import org.juicetokens.trust.chain.ChainVerticle;
-import org.juicetokens.trust.attestation.AttestationVerticle;
-import org.juicetokens.trust.attestation.CommunityVerticle;
-import org.juicetokens.trust.identity.IdentityVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One running node: a clustered Vert.x (Hazelcast) with the protobuf codec registered and the
- * layer verticles deployed in order (storage, DHT, time, framing, pipes, the HTTP edge, then discovery). {@link #start}
- * completes when the node serves; {@link #close} is a clean stop (the shutdown hook calls it).
+ * layer verticles deployed in the waves of {@link DeploymentPlan} (health first, storage and the DHT before their
+ * users), then pipes, the HTTP edge and discovery. {@link #start} completes when the node serves; {@link #close}
+ * is a clean stop (the shutdown hook calls it).
  */
 public final class JuiceNode {
   private static final Logger LOG = LoggerFactory.getLogger(JuiceNode.class);
@@ -88,13 +74,6 @@ public final class JuiceNode {
     VerifiedSignatures.configure(verifiedEntries);
     VerifiedSignatures.bindTo(registry);
 
-    NodeKey nodeKey;
-    try {
-      // file I/O, before any event loop exists
-      nodeKey = NodeKey.loadOrCreate(config.nodeDataDir());
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(ClusterConfigFactory.create(config));
     EventBusOptions eventBus = new EventBusOptions()
       .setHost(config.string(Settings.CLUSTER_HOST))
@@ -107,12 +86,23 @@ public final class JuiceNode {
       .setEventBusOptions(eventBus)
       .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false));
 
-    return Vertx.builder()
+    // Hazelcast starts on a Vert.x worker thread; the node key is read (or created) on this thread
+    // meanwhile: two cores at work instead of one during the longest step of the start
+    Future<Vertx> clustered = Vertx.builder()
       .with(options)
       .withClusterManager(clusterManager)
       .withMetrics(new MicrometerMetricsFactory(registry))
-      .buildClustered()
-      .compose(vertx -> {
+      .buildClustered();
+    NodeKey nodeKey;
+    try {
+      // file I/O, off any event loop
+      nodeKey = NodeKey.loadOrCreate(config.nodeDataDir());
+    } catch (RuntimeException e) {
+      return clustered.transform(built -> built.succeeded()
+        ? built.result().close().transform(ignored -> Future.failedFuture(e)) : Future.failedFuture(e));
+    }
+    return clustered.compose(vertx -> {
+        long clusteredMs = (System.nanoTime() - startNanos) / 1_000_000;
         ProtobufCodec.register(vertx.eventBus());
         HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
         NodeContext context = new NodeContext(config, registry,
@@ -121,43 +111,18 @@ public final class JuiceNode {
         watchMembership(vertx, hazelcast);
         PipeVerticle pipes = new PipeVerticle(context);
         HttpServerVerticle http = new HttpServerVerticle(context, pipes::accept);
-        return deployInOrder(vertx, List.of(
-          HealthVerticle::new,
-          StorageVerticle::new,
-          DhtVerticle::new,
-          TimeVerticle::new,
-          FramingVerticle::new,
-          TelomereVerticle::new,
-          IdentityVerticle::new,
-          TokenVerticle::new,
-          TransactionVerticle::new,
-          AuditVerticle::new,
-          ChainVerticle::new,
-          AttestationVerticle::new,
-          CommunityVerticle::new,
-          EggVerticle::new,
-          org.juicetokens.lifecycle.renewal.RenewalVerticle::new,
-          org.juicetokens.extension.ExtensionVerticle::new
-        ), context)
+        return DeploymentPlan.deploy(vertx, context, DeploymentPlan.layers())
           .compose(v -> vertx.deployVerticle(pipes))
           .compose(v -> vertx.deployVerticle(http))
           // discovery advertises the pipe endpoint on the port the HTTP server actually bound
           .compose(id -> vertx.deployVerticle(new DiscoveryVerticle(context, http.actualPort())))
           .map(id -> new JuiceNode(context, vertx, http.actualPort()))
-          .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms",
+          .onSuccess(node -> LOG.info("[Monitoring] [node: {}] serving on http port {}, cluster '{}' with {} member(s), started in {} ms"
+              + " (clustered Vert.x and Hazelcast after {} ms)",
             config.nodeId(), node.httpPort(), config.string(Settings.CLUSTER_NAME), hazelcast.getCluster().getMembers().size(),
-            (System.nanoTime() - startNanos) / 1_000_000))
+            (System.nanoTime() - startNanos) / 1_000_000, clusteredMs))
           .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
       });
-  }
-
-  private static Future<Void> deployInOrder(Vertx vertx, List<Function<NodeContext, io.vertx.core.Deployable>> verticles,
-                                            NodeContext context) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Function<NodeContext, io.vertx.core.Deployable> factory : verticles) {
-      chain = chain.compose(v -> vertx.deployVerticle(factory.apply(context)).mapEmpty());
-    }
-    return chain;
   }
 
   /**
