@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 11's figures on this machine (not a test: it prints numbers), with the load generator
-# (bin/juice bench) against a cluster of three node PROCESSES (java -Xmx512m each):
+# (bin/juice bench) against a cluster of three node PROCESSES (bin/juice node, -Xmx512m each):
 #   - start-to-healthy: one node alone, then each of the three started together
 #   - idle heap of each node after a full GC (jcmd GC.run, then GC.heap_info)
 #   - mint: one token per call (p50, tokens/s) and 100 per call (tokens/s)
@@ -25,7 +25,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-[ -f "$jar" ] || "$root/bin/juice" --version >/dev/null
+# the nodes run through bin/juice (it execs java, so $! is the JVM): the build, and the class-data
+# archive bin/juice records on the first `node` after a build, happen here, before any clock starts
+"$root/bin/juice" node --help >/dev/null
 now_ms() { date +%s%3N; }
 load() { echo "   (load average: $(cut -d' ' -f1-3 /proc/loadavg))"; }
 health_ok() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health" 2>/dev/null | grep -q 200; }
@@ -41,7 +43,7 @@ field() { python3 -c "import json,sys; d=json.load(open('$1')); print(eval('d' +
 run() { # id httpPort clusterPort members
   JT_NODE_ID="$1" JT_HTTP_PORT="$2" JT_HTTP_HOST=127.0.0.1 JT_CLUSTER_PORT="$3" JT_CLUSTER_MEMBERS="$4" \
   JT_CLUSTER_NAME="load-$$" JT_DATA_DIR="$work" JT_PEER_POLL_MS=1000 JT_LOG_LEVEL="${JT_LOG_LEVEL:-WARN}" \
-    java -Xmx512m -jar "$jar" node >"$work/$1.log" 2>&1 &
+    JT_JAVA_OPTS=-Xmx512m "$root/bin/juice" node >"$work/$1.log" 2>&1 &
   pids+=($!)
 }
 bench() { # name, bench args...
