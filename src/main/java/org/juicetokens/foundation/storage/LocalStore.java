@@ -132,7 +132,12 @@ public final class LocalStore implements AutoCloseable {
    * (1..storage.maxScanEntries), and no more once about storage.maxValueBytes are collected.
    */
   public ScanResult scan(StoreFamily family, byte[] prefix, int limit) {
-    return reader.scan(family, prefix, limit);
+    return reader.scan(family, prefix, limit, null);
+  }
+
+  /** {@link #scan} of the keys after {@code startAfter} only (null or empty: from the start): the next page. */
+  public ScanResult scan(StoreFamily family, byte[] prefix, int limit, byte[] startAfter) {
+    return reader.scan(family, prefix, limit, startAfter);
   }
 
   // ---- state -------------------------------------------------------------------------------

@@ -92,7 +92,8 @@ public final class StorageVerticle extends VerticleBase {
     // limit 0 (the proto default) asks for as many as allowed
     int limit = r.getLimit() == 0 ? store.limits().maxScanEntries() : r.getLimit();
     return op("scan", StorageProtos.detail(r.getFamily(), r.getPrefix(), -1, false),
-      () -> blocking(() -> StorageProtos.scan(store.scan(StoreFamily.of(r.getFamily()), r.getPrefix().toByteArray(), limit))));
+      () -> blocking(() -> StorageProtos.scan(store.scan(StoreFamily.of(r.getFamily()), r.getPrefix().toByteArray(), limit,
+        r.getStartAfter().toByteArray()))));
   }
 
   private Future<StoreAck> clear(StoreClear r) {

@@ -58,18 +58,22 @@ final class StoreReader {
     }
   }
 
-  ScanResult scan(StoreFamily family, byte[] prefix, int limit) {
+  ScanResult scan(StoreFamily family, byte[] prefix, int limit, byte[] startAfter) {
     return counted(() -> {
       byte[] from = validation.checkScan(family, prefix, limit);
+      byte[] after = startAfter == null || startAfter.length == 0 ? null : startAfter;
       ScanResult result = db.onDb("scan", true, rocks -> {
         List<ScanResult.Entry> entries = new ArrayList<>();
         long bytes = 0;
         boolean truncated = false;
         try (RocksIterator it = rocks.db().newIterator(rocks.handle(family))) {
-          for (it.seek(from); it.isValid(); it.next()) {
+          for (it.seek(after != null && Arrays.compareUnsigned(after, from) > 0 ? after : from); it.isValid(); it.next()) {
             byte[] key = it.key();
             if (!startsWith(key, from)) {
               break;
+            }
+            if (after != null && Arrays.compareUnsigned(key, after) <= 0) {
+              continue;
             }
             if (entries.size() >= limit || bytes >= maxScanBytes) {
               truncated = true;

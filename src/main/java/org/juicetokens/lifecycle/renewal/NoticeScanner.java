@@ -53,12 +53,10 @@ final class NoticeScanner {
     }
     running = true;
     long now = System.currentTimeMillis();
-    return new PrefixScan(p -> calls.scan(StoreFamily.TOKENS, p, pageLimit)).all(TokenStoreLayout.TOKEN_PREFIX).compose(tokens -> {
-      if (tokens.incomplete()) {
-        LOG.warn("[Renewal] more tokens than one notice scan reads: some were not checked");
-      }
-      List<ExpiryNotice> due = new ArrayList<>();
-      for (StoreEntry e : tokens.entries()) {
+    List<ExpiryNotice> due = new ArrayList<>();
+    // page by page: only the due notices are kept, never every token record of the node at once
+    return new PrefixScan((p, after) -> calls.scan(StoreFamily.TOKENS, p, pageLimit, after)).each(TokenStoreLayout.TOKEN_PREFIX, page -> {
+      for (StoreEntry e : page) {
         Token token;
         try {
           token = Token.parseFrom(e.getValue());
@@ -69,6 +67,10 @@ final class NoticeScanner {
           due.add(ExpiryNotice.newBuilder().setIdentityId(token.getOwnerId()).setTokenId(token.getId()).setDaysBefore(days)
             .setExpiresAtMs(token.getExpiresAtMs()).setIssuedAtMs(now).setDenomination(token.getDenomination()).build());
         }
+      }
+    }).compose(incomplete -> {
+      if (incomplete) {
+        LOG.warn("[Renewal] a page of the token scan could not be read past: some tokens were not checked");
       }
       return due.isEmpty() ? Future.succeededFuture(0) : issue(due);
     }).onComplete(ar -> running = false);

@@ -64,8 +64,13 @@ final class RenewalCalls {
   }
 
   Future<StoreScanResult> scan(StoreFamily family, byte[] prefix, int limit) {
+    return scan(family, prefix, limit, new byte[0]);
+  }
+
+  /** The page of keys after {@code after} (empty: the first page). */
+  Future<StoreScanResult> scan(StoreFamily family, byte[] prefix, int limit, byte[] after) {
     return Bus.request(bus, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(family.dbName())
-      .setPrefix(ByteString.copyFrom(prefix)).setLimit(limit).build(), timeoutMs, StoreScanResult.class);
+      .setPrefix(ByteString.copyFrom(prefix)).setLimit(limit).setStartAfter(ByteString.copyFrom(after)).build(), timeoutMs, StoreScanResult.class);
   }
 
   Future<StoreAck> batch(StoreBatch batch) {

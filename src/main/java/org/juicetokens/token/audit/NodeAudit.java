@@ -45,16 +45,18 @@ final class NodeAudit {
 
   Future<AuditPart> run(long nowMs) {
     AuditTally tally = new AuditTally(nodeId, nowMs);
-    return scan(StoreFamily.TOKENS, TokenStoreLayout.TOKEN_PREFIX).compose(tokens -> {
-      for (StoreEntry e : tokens.entries()) {
+    // page by page (a node may hold more tokens than one scan returns): counted, never all held at once
+    return scanner(StoreFamily.TOKENS).each(TokenStoreLayout.TOKEN_PREFIX, page -> {
+      for (StoreEntry e : page) {
         try {
           tally.token(Token.parseFrom(e.getValue()));
         } catch (InvalidProtocolBufferException ex) {
           tally.problem("unreadable token record " + e.getKey().toStringUtf8());
         }
       }
-      if (tokens.incomplete()) {
-        tally.problem("too many token records for one audit scan: some were not counted");
+    }).compose(incomplete -> {
+      if (incomplete) {
+        tally.problem("a page of the token records could not be read past: some were not counted");
       }
       return scan(StoreFamily.WAL, TxLogLayout.OPEN_PREFIX);
     }).compose(open -> {
@@ -96,7 +98,12 @@ final class NodeAudit {
   }
 
   private Future<PrefixScan.Result> scan(StoreFamily family, String prefix) {
-    return new PrefixScan(p -> Bus.request(bus, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(family.dbName())
-      .setPrefix(ByteString.copyFrom(p)).setLimit(scanLimit).build(), timeoutMs, StoreScanResult.class)).all(prefix);
+    return scanner(family).all(prefix);
+  }
+
+  private PrefixScan scanner(StoreFamily family) {
+    return new PrefixScan((p, after) -> Bus.request(bus, Addresses.STORAGE_SCAN, StoreScan.newBuilder().setFamily(family.dbName())
+      .setPrefix(ByteString.copyFrom(p)).setLimit(scanLimit).setStartAfter(ByteString.copyFrom(after)).build(), timeoutMs,
+      StoreScanResult.class));
   }
 }

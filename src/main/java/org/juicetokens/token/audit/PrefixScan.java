@@ -7,58 +7,49 @@ import org.juicetokens.foundation.storage.proto.StoreScanResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Every entry under a prefix although one storage scan stops at storage.maxScanEntries (or near
- * storage.maxValueBytes): a truncated scan is split into one scan per next key character (the
- * characters identity ids, token ids and tx ids are made of), down to {@link #MAX_DEPTH} levels.
- * What still does not fit is reported, never silently dropped.
+ * storage.maxValueBytes): a truncated scan is continued after the last key it returned
+ * (StoreScan.start_after), page after page, so a node holding any number of tokens is read
+ * whole. Pages are handed over one at a time ({@link #each}), so a caller that only counts never
+ * holds more than one page.
  */
 public final class PrefixScan {
-  /** Every character of the keys under tok/ (hex owner ids, '/', token ids) and open/ (tx ids). */
-  static final String KEY_ALPHABET = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-  static final int MAX_DEPTH = 4;
-
-  /** The entries found, and whether some prefix was still truncated at the deepest level. */
+  /** The entries found; {@code incomplete} would mean a page came back truncated and empty (it cannot progress). */
   public record Result(List<StoreEntry> entries, boolean incomplete) {
   }
 
-  private final Function<byte[], Future<StoreScanResult>> scan;
+  private final BiFunction<byte[], byte[], Future<StoreScanResult>> scan;
 
-  /** {@code scan}: one storage scan of a prefix (at the store's limit). */
-  public PrefixScan(Function<byte[], Future<StoreScanResult>> scan) {
+  /** {@code scan}: one storage scan of (prefix, start after this key or empty) at the store's limit. */
+  public PrefixScan(BiFunction<byte[], byte[], Future<StoreScanResult>> scan) {
     this.scan = scan;
   }
 
+  /** Every entry under {@code prefix}, collected. */
   public Future<Result> all(String prefix) {
-    return scan(prefix, 0);
+    List<StoreEntry> entries = new ArrayList<>();
+    return each(prefix, entries::addAll).map(incomplete -> new Result(entries, incomplete));
   }
 
-  private Future<Result> scan(String prefix, int depth) {
-    return scan.apply(prefix.getBytes(StandardCharsets.UTF_8)).compose(result -> {
+  /** Hands every page under {@code prefix} to {@code page}, in key order; answers whether something could not be read. */
+  public Future<Boolean> each(String prefix, Consumer<List<StoreEntry>> page) {
+    return next(prefix.getBytes(StandardCharsets.UTF_8), new byte[0], page);
+  }
+
+  private Future<Boolean> next(byte[] prefix, byte[] after, Consumer<List<StoreEntry>> page) {
+    return scan.apply(prefix, after).compose(result -> {
+      page.accept(result.getEntriesList());
       if (!result.getTruncated()) {
-        return Future.succeededFuture(new Result(result.getEntriesList(), false));
+        return Future.succeededFuture(false);
       }
-      if (depth >= MAX_DEPTH) {
-        return Future.succeededFuture(new Result(result.getEntriesList(), true));
+      if (result.getEntriesCount() == 0) {
+        return Future.succeededFuture(true);
       }
-      List<StoreEntry> entries = new ArrayList<>();
-      for (StoreEntry e : result.getEntriesList()) {
-        if (e.getKey().toStringUtf8().equals(prefix)) {
-          entries.add(e);
-        }
-      }
-      // one after the other: a split scan is already the large case, no need to flood the store
-      Future<Boolean> chain = Future.succeededFuture(false);
-      for (char c : KEY_ALPHABET.toCharArray()) {
-        String next = prefix + c;
-        chain = chain.compose(incomplete -> scan(next, depth + 1).map(part -> {
-          entries.addAll(part.entries());
-          return incomplete || part.incomplete();
-        }));
-      }
-      return chain.map(incomplete -> new Result(entries, incomplete));
+      return next(prefix, result.getEntries(result.getEntriesCount() - 1).getKey().toByteArray(), page);
     });
   }
 }

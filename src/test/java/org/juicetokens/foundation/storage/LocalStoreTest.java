@@ -116,6 +116,25 @@ class LocalStoreTest {
   }
 
   @Test
+  void a_scan_continues_after_the_last_key_of_the_previous_page() {
+    for (String key : List.of("t/3", "t/1", "u/1", "t/2", "s/9", "t/4", "t/")) {
+      done(store.put(StoreFamily.TOKENS, bytes(key), bytes("v" + key), false));
+    }
+
+    ScanResult second = store.scan(StoreFamily.TOKENS, bytes("t/"), 2, bytes("t/1"));
+    assertThat(second.entries()).extracting(e -> text(e.key())).containsExactly("t/2", "t/3");
+    assertThat(second.truncated()).isTrue();
+    ScanResult last = store.scan(StoreFamily.TOKENS, bytes("t/"), 2, bytes("t/3"));
+    assertThat(last.entries()).extracting(e -> text(e.key())).containsExactly("t/4");
+    assertThat(last.truncated()).isFalse();
+    // a start key before the prefix starts at the prefix; one past it finds nothing; empty = from the start
+    assertThat(store.scan(StoreFamily.TOKENS, bytes("t/"), 10, bytes("s/9")).entries()).extracting(e -> text(e.key()))
+      .containsExactly("t/", "t/1", "t/2", "t/3", "t/4");
+    assertThat(store.scan(StoreFamily.TOKENS, bytes("t/"), 10, bytes("t/9")).entries()).isEmpty();
+    assertThat(store.scan(StoreFamily.TOKENS, bytes("t/"), 10, new byte[0]).entries()).hasSize(5);
+  }
+
+  @Test
   void scan_with_empty_prefix_returns_the_whole_family() {
     done(store.put(StoreFamily.NOTICES, bytes("b"), bytes("2"), false));
     done(store.put(StoreFamily.NOTICES, bytes("a"), bytes("1"), false));

@@ -40,7 +40,8 @@ class AuditClusterTest {
 
   @BeforeAll
   void start(@TempDir Path tmp) throws Exception {
-    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of());
+    // one storage scan returns at most 1,000 entries here, so the audit must page to count more
+    nodes = InJvmClusters.startCluster(tmp, List.of("a", "b"), Map.of("storage.maxScanEntries", "1000", "chain.maxVerifyEntries", "1000"));
     a = nodes.get(0);
     b = nodes.get(1);
     long deadline = System.currentTimeMillis() + 60_000;
@@ -88,6 +89,21 @@ class AuditClusterTest {
     io.vertx.core.json.JsonObject health = b.context().health().checkStatus(AuditVerticle.HEALTH).await(10, TimeUnit.SECONDS).getData();
     assertThat(health.getBoolean("conserved")).isFalse();
     assertThat(health.getInteger("problems")).isPositive();
+  }
+
+  @Test
+  void a_node_holding_more_tokens_than_one_scan_returns_is_counted_whole() throws Exception {
+    String issuer = ask(a, Addresses.IDENTITY_CREATE, CreateIdentityRequest.newBuilder().setDisplayName("Big issuer").build(), IdentityView.class)
+      .getDocument().getId();
+    AuditReport before = ask(a, Addresses.TX_AUDIT, AuditRequest.getDefaultInstance(), AuditReport.class);
+    for (int i = 0; i < 25; i++) {
+      mint(issuer, issuer, "many", 1, 100);
+    }
+
+    AuditReport report = auditUntilIndexed(before.getMintedHundredths() + 2_500 * 100);
+    assertThat(report.getProblemsList()).noneMatch(p -> p.contains("could not be read"));
+    assertThat(report.getTokenCount()).isGreaterThanOrEqualTo(before.getTokenCount() + 2_500);
+    assertThat(report.getHeldHundredths() - before.getHeldHundredths()).isEqualTo(2_500 * 100);
   }
 
   /** Index entries are written right after the mint answers when a DHT write had to be retried: wait for them. */

@@ -16,12 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PrefixScanTest {
 
-  /** A sorted store whose scans stop after {@code limit} entries, as storage.maxScanEntries does. */
-  private static Future<StoreScanResult> scan(TreeSet<String> keys, int limit, byte[] prefix, List<String> asked) {
+  /** A sorted store whose scans stop after {@code limit} entries (storage.maxScanEntries) and honour start_after. */
+  private static Future<StoreScanResult> scan(TreeSet<String> keys, int limit, byte[] prefix, byte[] after, List<String> asked) {
     String p = new String(prefix, StandardCharsets.UTF_8);
-    asked.add(p);
+    String a = new String(after, StandardCharsets.UTF_8);
+    asked.add(a);
     StoreScanResult.Builder result = StoreScanResult.newBuilder();
-    for (String k : keys.tailSet(p)) {
+    for (String k : a.isEmpty() ? keys.tailSet(p) : keys.tailSet(a, false)) {
       if (!k.startsWith(p)) {
         break;
       }
@@ -34,7 +35,7 @@ class PrefixScanTest {
   }
 
   private static List<String> keys(PrefixScan.Result result) {
-    return result.entries().stream().map(e -> e.getKey().toStringUtf8()).sorted().toList();
+    return result.entries().stream().map(e -> e.getKey().toStringUtf8()).toList();
   }
 
   @Test
@@ -42,39 +43,51 @@ class PrefixScanTest {
     TreeSet<String> store = new TreeSet<>(List.of("tok/a1/x-1", "tok/a1/x-2", "tox", "open/t"));
     List<String> asked = new ArrayList<>();
 
-    PrefixScan.Result result = new PrefixScan(p -> scan(store, 10, p, asked)).all("tok/").await(5, TimeUnit.SECONDS);
+    PrefixScan.Result result = new PrefixScan((p, a) -> scan(store, 10, p, a, asked)).all("tok/").await(5, TimeUnit.SECONDS);
 
     assertThat(keys(result)).containsExactly("tok/a1/x-1", "tok/a1/x-2");
     assertThat(result.incomplete()).isFalse();
-    assertThat(asked).containsExactly("tok/");
+    assertThat(asked).containsExactly("");
   }
 
   @Test
-  void a_truncated_scan_is_split_by_the_next_character_until_everything_is_read() throws Exception {
-    TreeSet<String> store = new TreeSet<>();
-    for (String owner : List.of("0a", "0b", "9f", "ff")) {
-      for (int i = 1; i <= 3; i++) {
-        store.add("tok/" + owner + "/47c609bc-r-10-00" + i);
-      }
+  void one_owner_with_more_tokens_than_a_scan_returns_is_read_whole_page_after_page() throws Exception {
+    // the case the old split-by-next-character could not finish: thousands of tokens under one long owner id
+    TreeSet<String> store = new TreeSet<>(List.of("open/x", "tox/1"));
+    String owner = "9f".repeat(32);
+    for (int i = 1; i <= 2_500; i++) {
+      store.add("tok/" + owner + "/47c609bc-r-10-" + String.format("%05d", i));
     }
+    store.add("tok/0a/47c609bc-r-10-00001");
     List<String> asked = new ArrayList<>();
+    List<Integer> pages = new ArrayList<>();
 
-    PrefixScan.Result result = new PrefixScan(p -> scan(store, 4, p, asked)).all("tok/").await(5, TimeUnit.SECONDS);
+    boolean incomplete = new PrefixScan((p, a) -> scan(store, 1_000, p, a, asked)).each("tok/", page -> pages.add(page.size()))
+      .await(5, TimeUnit.SECONDS);
 
-    assertThat(keys(result)).containsExactlyElementsOf(store);
-    assertThat(result.incomplete()).isFalse();
-    assertThat(asked).contains("tok/0", "tok/0a", "tok/9", "tok/f");
+    assertThat(incomplete).isFalse();
+    assertThat(pages).containsExactly(1_000, 1_000, 501);
+    assertThat(asked).hasSize(3).first().isEqualTo("");
+    PrefixScan.Result all = new PrefixScan((p, a) -> scan(store, 1_000, p, a, new ArrayList<>())).all("tok/").await(5, TimeUnit.SECONDS);
+    assertThat(keys(all)).containsExactlyElementsOf(store.subSet("tok/", "tok0"));
   }
 
   @Test
-  void what_still_does_not_fit_at_the_deepest_level_is_reported_incomplete() throws Exception {
-    TreeSet<String> store = new TreeSet<>();
-    for (int i = 0; i < 5; i++) {
-      store.add("tok/aaaa/" + i);
-    }
-
-    PrefixScan.Result result = new PrefixScan(p -> scan(store, 2, p, new ArrayList<>())).all("tok/").await(5, TimeUnit.SECONDS);
+  void a_truncated_page_that_returned_nothing_is_reported_incomplete_not_looped_on() throws Exception {
+    List<String> asked = new ArrayList<>();
+    PrefixScan.Result result = new PrefixScan((p, a) -> {
+      asked.add("x");
+      return Future.succeededFuture(StoreScanResult.newBuilder().setTruncated(true).build());
+    }).all("tok/").await(5, TimeUnit.SECONDS);
 
     assertThat(result.incomplete()).isTrue();
+    assertThat(asked).hasSize(1);
+  }
+
+  @Test
+  void a_failed_page_fails_the_scan() {
+    Future<PrefixScan.Result> result = new PrefixScan((p, a) -> Future.failedFuture(new IllegalStateException("store closed"))).all("tok/");
+    assertThat(result.failed()).isTrue();
+    assertThat(result.cause()).hasMessage("store closed");
   }
 }
