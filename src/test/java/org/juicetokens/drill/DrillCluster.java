@@ -267,6 +267,38 @@ final class DrillCluster implements AutoCloseable {
     throw new AssertionError("the cluster did not become healthy within " + timeout + "; last: " + last);
   }
 
+  /**
+   * Waits until every node measured the time of every other node (a request and its reply over the
+   * clustered event bus: TimeVerticle pings each peer every JT_PEER_POLL_MS) after {@code sinceMs}.
+   * After a partition with silent drops, Hazelcast can see the whole cluster while an event-bus
+   * connection is still in TCP retransmission back-off (a request sent then waited 5 s for nothing,
+   * 6 s after the heal); a fresh answer from every peer shows each direction carries traffic again.
+   */
+  void awaitPeersAnswering(long sinceMs, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      boolean all = true;
+      for (int i = 1; i <= NODES && all; i++) {
+        java.util.Set<String> heard = new java.util.TreeSet<>();
+        for (Object s : time(i).getJsonArray("sources", new io.vertx.core.json.JsonArray())) {
+          JsonObject source = (JsonObject) s;
+          if ("PEERS".equals(source.getString("type")) && source.getString("error", "").isEmpty()
+            && Long.parseLong(String.valueOf(source.getValue("lastSeenMs", "0"))) >= sinceMs) {
+            heard.add(source.getString("name"));
+          }
+        }
+        last = "n" + i + " heard " + heard + " since " + sinceMs;
+        all = heard.size() >= NODES - 1;
+      }
+      if (all) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(250);
+    }
+    throw new AssertionError("not every node heard every peer within " + timeout + "; last: " + last);
+  }
+
   /** Waits for the current process of node {@code i} to print "is up" (at once when it already did). */
   void awaitUp(int i, long deadlineNanos) throws InterruptedException {
     if (!up[i]) {

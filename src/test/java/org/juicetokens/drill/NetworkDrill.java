@@ -288,8 +288,10 @@ class NetworkDrill {
 
   /** Waits for the whole cluster, then {@link #SETTLE_MS}; the load time from which transfers must commit again. */
   private static long awaitWhole(DrillReport report, DrillLoad load) throws Exception {
+    long since = System.currentTimeMillis();
     cluster.awaitHealthy(Duration.ofSeconds(120));
-    report.step("cluster whole: 3 members, adequate time everywhere");
+    cluster.awaitPeersAnswering(since, Duration.ofSeconds(120));
+    report.step("cluster whole: 3 members, adequate time everywhere, every peer answered every node since");
     TimeUnit.MILLISECONDS.sleep(SETTLE_MS);
     long at = load.elapsedMs();
     report.phase("whole", at);
